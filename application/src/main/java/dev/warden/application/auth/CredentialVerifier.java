@@ -1,0 +1,15 @@
+package dev.warden.application.auth;
+
+/**
+ * Extension point: one method of authenticating a request (PAT, OAuth access token, client
+ * secret, private-key JWT, …). Implementations are stateless, thread-safe and never throw on
+ * garbage input; they are created once by their {@link CredentialVerifierProvider}.
+ */
+public interface CredentialVerifier {
+
+    /** The credential scheme this verifier looks at, e.g. {@code Bearer} (case-insensitive). */
+    String scheme();
+
+    /** Verify the credential; {@link Verification.Abstained} when it is not this verifier's kind. */
+    Verification verify(PresentedCredential credential);
+}

@@ -1,0 +1,28 @@
+package dev.warden.application.auth;
+
+import java.util.Objects;
+
+/** What a {@link CredentialVerifier} made of a credential. "No" is a value, not an exception. */
+public sealed interface Verification {
+
+    /** The credential is valid and names this principal. */
+    record Verified(Principal principal, String method) implements Verification {
+        public Verified {
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(method, "method");
+        }
+    }
+
+    /** The credential is meant for this verifier and is not valid; the reason is for logs only. */
+    record Rejected(String reasonForLogs) implements Verification {
+        public Rejected {
+            Objects.requireNonNull(reasonForLogs, "reasonForLogs");
+        }
+    }
+
+    /** The credential is not one this verifier understands; the next one may. */
+    record Abstained() implements Verification {
+    }
+
+    Abstained ABSTAINED = new Abstained();
+}

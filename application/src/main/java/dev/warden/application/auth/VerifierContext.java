@@ -1,0 +1,37 @@
+package dev.warden.application.auth;
+
+import dev.warden.application.port.out.PersonalAccessTokenRepository;
+import dev.warden.application.port.out.SecretHasher;
+import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.VerifiedCredentialCache;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link CredentialVerifierProvider} may use to build its verifier: the driven ports and
+ * the method's own settings (configuration under {@code warden.auth.<id>}).
+ */
+public record VerifierContext(Clock clock, ServiceUserRepository users, PersonalAccessTokenRepository pats,
+                              SecretHasher hasher, VerifiedCredentialCache cache, Map<String, String> settings) {
+
+    public VerifierContext {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(pats, "pats");
+        Objects.requireNonNull(hasher, "hasher");
+        Objects.requireNonNull(cache, "cache");
+        settings = Map.copyOf(settings);
+    }
+
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /** The same ports with another method's settings. */
+    public VerifierContext withSettings(Map<String, String> methodSettings) {
+        return new VerifierContext(clock, users, pats, hasher, cache, methodSettings);
+    }
+}

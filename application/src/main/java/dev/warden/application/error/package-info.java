@@ -1,0 +1,2 @@
+/** The sealed hierarchy of expected application failures. */
+package dev.warden.application.error;

@@ -1,0 +1,100 @@
+package dev.warden.application.token;
+
+import dev.warden.application.auth.CredentialDigest;
+import dev.warden.application.auth.CredentialVerifier;
+import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.Principal;
+import dev.warden.application.auth.Verification;
+import dev.warden.application.port.out.PersonalAccessTokenRepository;
+import dev.warden.application.port.out.SecretHasher;
+import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.VerifiedCredentialCache;
+import dev.warden.domain.serviceuser.ServiceUser;
+import dev.warden.domain.token.OpaqueToken;
+import dev.warden.domain.token.PersonalAccessToken;
+import dev.warden.domain.token.SecretHash;
+import dev.warden.domain.token.TokenKind;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies {@code Bearer wdn_pat_…} personal access tokens.
+ *
+ * <p>Order of checks: format and checksum (no I/O), the verified-credential cache (no hash), then
+ * the stored token by id and an argon2 comparison of the secret. An unknown id is compared
+ * against a dummy hash so that it costs what a wrong secret costs.
+ */
+final class PatVerifier implements CredentialVerifier {
+
+    static final String METHOD = "pat";
+
+    private final Clock clock;
+    private final PersonalAccessTokenRepository tokens;
+    private final ServiceUserRepository users;
+    private final SecretHasher hasher;
+    private final VerifiedCredentialCache cache;
+    private final SecretHash dummyHash;
+
+    PatVerifier(Clock clock, PersonalAccessTokenRepository tokens, ServiceUserRepository users,
+                SecretHasher hasher, VerifiedCredentialCache cache) {
+        this.clock = clock;
+        this.tokens = tokens;
+        this.users = users;
+        this.hasher = hasher;
+        this.cache = cache;
+        this.dummyHash = hasher.hash(OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, 1).secret());
+    }
+
+    @Override
+    public String scheme() {
+        return "Bearer";
+    }
+
+    @Override
+    public Verification verify(PresentedCredential credential) {
+        String presented = credential.value();
+        if (!OpaqueToken.hasPrefix(TokenKind.PERSONAL_ACCESS_TOKEN, presented)) {
+            return Verification.ABSTAINED;
+        }
+        Optional<OpaqueToken> parsed = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, presented);
+        if (parsed.isEmpty()) {
+            return new Verification.Rejected("malformed personal access token");
+        }
+        Instant now = clock.instant();
+        String digest = CredentialDigest.of(presented);
+        Optional<Principal> cached = cache.get(digest);
+        if (cached.isPresent()) {
+            if (cached.get().expiresAt().isAfter(now)) {
+                return new Verification.Verified(cached.get(), METHOD);
+            }
+            cache.invalidateCredential(cached.get().credentialId());
+            return new Verification.Rejected("expired personal access token");
+        }
+        return verifyStored(parsed.get(), digest, now);
+    }
+
+    private Verification verifyStored(OpaqueToken token, String digest, Instant now) {
+        Optional<PersonalAccessToken> stored = tokens.findById(token.id());
+        if (stored.isEmpty()) {
+            hasher.verify(dummyHash, token.secret());
+            return new Verification.Rejected("unknown personal access token");
+        }
+        PersonalAccessToken pat = stored.get();
+        if (!hasher.verify(pat.secretHash(), token.secret())) {
+            return new Verification.Rejected("wrong secret for personal access token " + pat.id());
+        }
+        if (pat.isExpiredAt(now)) {
+            return new Verification.Rejected("expired personal access token " + pat.id());
+        }
+        Optional<ServiceUser> user = users.findById(pat.userId());
+        if (user.isEmpty() || !user.get().canAuthenticate()) {
+            return new Verification.Rejected("user of personal access token " + pat.id() + " cannot authenticate");
+        }
+        Principal principal = new Principal(pat.userId(), pat.orgId(), Long.toString(pat.id()), METHOD,
+                pat.expiresAt());
+        cache.put(digest, principal);
+        return new Verification.Verified(principal, METHOD);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.warden.domain.org;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An organization: the resource owner of service users, tokens and memberships. */
+public record Organization(long id, String name, String primaryDomain, OrgState state,
+                           long sequence, Instant createdAt, Instant changedAt) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Organization {
+        if (id <= 0) {
+            throw new IllegalArgumentException("organization id must be positive");
+        }
+        name = OrgName.validate(name);
+        Objects.requireNonNull(primaryDomain, "primaryDomain");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(changedAt, "changedAt");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence starts at 1");
+        }
+    }
+
+    /** A new, active organization whose domain is derived from its name. */
+    public static Organization create(long id, String name, String instanceDomain, Instant now) {
+        return new Organization(id, name, OrgName.domainOf(name, instanceDomain), OrgState.ACTIVE, 1, now, now);
+    }
+
+    public boolean exists() {
+        return state != OrgState.REMOVED;
+    }
+}

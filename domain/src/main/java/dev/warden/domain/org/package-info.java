@@ -1,0 +1,2 @@
+/** Organizations: the resource owners of users, tokens and memberships. */
+package dev.warden.domain.org;

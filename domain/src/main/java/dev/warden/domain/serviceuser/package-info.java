@@ -1,0 +1,2 @@
+/** Service (machine) users and their lifecycle. */
+package dev.warden.domain.serviceuser;
