@@ -1,0 +1,80 @@
+package dev.warden.http.auth;
+
+import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.Principal;
+import dev.warden.application.auth.Verification;
+import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.http.error.ErrorMapping;
+import dev.warden.http.error.ErrorResponse;
+import dev.warden.http.error.GrpcCode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The authentication filter of the management API. It is registered as a route handler in front
+ * of the protected routes (not as a path-prefix filter), so it matches exactly the requests
+ * those routes would: no path trick reaches a handler around it. Only this class writes 401
+ * and {@code WWW-Authenticate}.
+ */
+public final class AuthenticationHandler implements Handler {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationHandler.class.getName());
+    static final String TOKEN_INVALID_ID = "AUTH-7fs1e";
+    static final String TOKEN_INVALID_TEXT = "Errors.Token.Invalid";
+    static final String HEADER_INVALID_ID = "AUTH-toLo1";
+    static final String HEADER_INVALID_TEXT = "invalid auth header";
+
+    private final AuthenticateUseCase authenticate;
+    private final ErrorMapping errors;
+
+    public AuthenticationHandler(AuthenticateUseCase authenticate, ErrorMapping errors) {
+        this.authenticate = authenticate;
+        this.errors = errors;
+    }
+
+    /** The principal that this handler put on an authenticated request. */
+    public static Principal principal(ServerRequest request) {
+        return request.context().get(Principal.class, Principal.class)
+                .orElseThrow(() -> new IllegalStateException("route is not behind the authentication handler"));
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        List<String> values = request.headers().values(HeaderNames.AUTHORIZATION);
+        if (values.isEmpty()) {
+            refuse(response, "Bearer realm=\"warden\"", ErrorResponse.plain(GrpcCode.UNAUTHENTICATED.code(),
+                    "auth header missing"));
+            return;
+        }
+        Optional<PresentedCredential> credential = values.size() == 1
+                ? AuthorizationHeader.parse(values.getFirst()) : Optional.empty();
+        if (credential.isEmpty() || !credential.get().scheme().equalsIgnoreCase("Bearer")) {
+            refuse(response, "Bearer realm=\"warden\", error=\"invalid_request\"",
+                    ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), HEADER_INVALID_ID, HEADER_INVALID_TEXT));
+            return;
+        }
+        Verification verification = authenticate.authenticate(credential.get());
+        if (verification instanceof Verification.Verified verified) {
+            request.context().register(Principal.class, verified.principal());
+            response.next();
+            return;
+        }
+        if (verification instanceof Verification.Rejected rejected && LOG.isLoggable(Level.FINE)) {
+            LOG.fine("Refused bearer credential: " + rejected.reasonForLogs());
+        }
+        refuse(response, "Bearer realm=\"warden\", error=\"invalid_token\"",
+                ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), TOKEN_INVALID_ID, TOKEN_INVALID_TEXT));
+    }
+
+    private void refuse(ServerResponse response, String challenge, ErrorResponse body) {
+        response.header(HeaderNames.WWW_AUTHENTICATE, challenge);
+        errors.send(response, GrpcCode.UNAUTHENTICATED, body);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.warden.http.error;
+
+import dev.warden.application.error.AlreadyExistsException;
+import dev.warden.application.error.InvalidArgumentException;
+import dev.warden.application.error.NotFoundException;
+import dev.warden.application.error.PermissionDeniedException;
+import dev.warden.application.error.PreconditionFailedException;
+import dev.warden.application.error.UnavailableException;
+import dev.warden.application.error.WardenException;
+import dev.warden.http.json.JsonCodec;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become HTTP answers: application exceptions get the contract's
+ * status, gRPC code and message; anything unexpected is logged with a correlation id and
+ * answered with an opaque 500 that names only that id.
+ */
+public final class ErrorMapping {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapping.class.getName());
+
+    private final JsonCodec json;
+
+    public ErrorMapping(JsonCodec json) {
+        this.json = json;
+    }
+
+    /** Registers the error handlers on the routing. */
+    public void register(HttpRouting.Builder routing) {
+        routing.error(WardenException.class, this::applicationError)
+                .error(RequestException.class, this::requestError)
+                .error(Exception.class, this::unexpected);
+    }
+
+    /** Sends an error body with the code's HTTP status. */
+    public void send(ServerResponse response, GrpcCode code, ErrorResponse body) {
+        if (code == GrpcCode.UNAVAILABLE) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+        }
+        json.send(response, code.status(), body);
+    }
+
+    private void applicationError(ServerRequest request, ServerResponse response, WardenException error) {
+        GrpcCode code = switch (error) {
+            case NotFoundException e -> GrpcCode.NOT_FOUND;
+            case AlreadyExistsException e -> GrpcCode.ALREADY_EXISTS;
+            case PermissionDeniedException e -> GrpcCode.PERMISSION_DENIED;
+            case InvalidArgumentException e -> GrpcCode.INVALID_ARGUMENT;
+            case PreconditionFailedException e -> GrpcCode.FAILED_PRECONDITION;
+            case UnavailableException e -> GrpcCode.UNAVAILABLE;
+        };
+        send(response, code, ErrorResponse.of(code.code(), error.errorId(), error.text()));
+    }
+
+    private void requestError(ServerRequest request, ServerResponse response, RequestException error) {
+        Status status = error.status();
+        if (status.code() >= 500) {
+            unexpected(request, response, error);
+            return;
+        }
+        GrpcCode code = switch (status.code()) {
+            case 404 -> GrpcCode.NOT_FOUND;
+            case 405 -> GrpcCode.UNIMPLEMENTED;
+            case 413 -> GrpcCode.RESOURCE_EXHAUSTED;
+            default -> GrpcCode.INVALID_ARGUMENT;
+        };
+        // The status stays what Helidon decided (e.g. 413); the body follows the contract's shape.
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        json.send(response, status, ErrorResponse.plain(code.code(), status.reasonPhrase()));
+    }
+
+    private void unexpected(ServerRequest request, ServerResponse response, Exception error) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, correlation id " + correlationId + " on "
+                + request.prologue().method().text() + " " + request.path().path(), error);
+        json.send(response, Status.INTERNAL_SERVER_ERROR_500,
+                ErrorResponse.plain(GrpcCode.INTERNAL.code(), "Internal error (correlation id " + correlationId + ")"));
+    }
+}

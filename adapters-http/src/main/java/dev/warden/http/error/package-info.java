@@ -1,0 +1,2 @@
+/** Error mapping: application exceptions and transport errors to the contract's error bodies. */
+package dev.warden.http.error;

@@ -1,0 +1,43 @@
+package dev.warden.http.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.UncheckedIOException;
+
+/**
+ * JSON as ZITADEL's gateway writes it (protojson defaults): lowerCamelCase names, zero values
+ * omitted, int64 as strings (wire records hold them as strings), unknown input fields ignored.
+ */
+public final class JsonCodec {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Sends {@code body} as JSON with the given status. */
+    public void send(ServerResponse response, Status status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("response is not serializable", e);
+        }
+        response.status(status);
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(bytes);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+}

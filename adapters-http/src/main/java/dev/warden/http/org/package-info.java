@@ -1,0 +1,2 @@
+/** Organization routes of the management API. */
+package dev.warden.http.org;

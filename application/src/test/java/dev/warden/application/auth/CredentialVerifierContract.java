@@ -1,0 +1,157 @@
+package dev.warden.application.auth;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+/**
+ * Contract every {@link CredentialVerifier} passes: subclass it, supply a fresh verifier and a
+ * credential it must accept. The contract checks that garbage never throws and is never verified,
+ * that other methods' credentials are never verified, and that the valid credential is.
+ */
+public abstract class CredentialVerifierContract {
+
+    /** The verifier under test. Called once or more per test; may return the same instance. */
+    protected abstract CredentialVerifier verifier();
+
+    /** A credential {@link #verifier()} must accept, set up by the subclass. */
+    protected abstract PresentedCredential validCredential();
+
+    /**
+     * Typical credentials of other methods. The verifier may abstain or reject them, never verify
+     * them. Subclasses may add their own; a verifier that owns one of these kinds should override.
+     */
+    protected List<PresentedCredential> otherMethodsCredentials() {
+        return List.of(
+                new PresentedCredential("Bearer", "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ"
+                        + ".eyJzdWIiOiIxIiwiYXVkIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.c2lnbmF0dXJl"),
+                new PresentedCredential("Bearer", "wdn_at_" + "A".repeat(59)),
+                new PresentedCredential("Bearer", "dEnGhIFs3VnqcQU5D2zRSeiarB1nwH6goIKY0J8MWZbsnWcTuu1C59lW9DDCq1y4m7sBmWs"),
+                new PresentedCredential("Basic", "c2VydmljZS11c2VyOnMzY3IzdA=="),
+                new PresentedCredential("Digest", "username=\"x\", realm=\"y\", nonce=\"z\""),
+                new PresentedCredential("DPoP", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln"),
+                new PresentedCredential("urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"));
+    }
+
+    @Test
+    void schemeIsNotBlank() {
+        assertThat(verifier().scheme()).isNotBlank();
+    }
+
+    @Test
+    void validCredentialIsVerified() {
+        Verification verification = verifier().verify(validCredential());
+
+        assertThat(verification).isInstanceOf(Verification.Verified.class);
+        Verification.Verified verified = (Verification.Verified) verification;
+        assertThat(verified.method()).isNotBlank().isEqualTo(verified.principal().method());
+    }
+
+    @Test
+    void validCredentialIsVerifiedAgainWithTheSamePrincipal() {
+        Verification first = verifier().verify(validCredential());
+        Verification second = verifier().verify(validCredential());
+
+        assertThat(second).isInstanceOf(Verification.Verified.class).isEqualTo(first);
+    }
+
+    @Test
+    void garbageNeverThrowsAndIsNeverVerified() {
+        assertAll(garbage().stream().map(value -> (Executable) () -> assertRefusedQuietly(value)));
+    }
+
+    @Test
+    void validCredentialWithOneCharacterMissingOrAddedIsNeverVerified() {
+        String valid = validCredential().value();
+        List<String> near = new ArrayList<>();
+        near.add(valid.substring(0, valid.length() - 1));
+        near.add(valid.substring(1));
+        for (String extra : List.of("A", "x", "0", "_", "-", "=", " ", "\n", "\u0000", "é")) {
+            near.add(valid + extra);
+            near.add(extra + valid);
+        }
+        assertAll(near.stream().map(value -> (Executable) () -> assertRefusedQuietly(value)));
+    }
+
+    @Test
+    void otherMethodsCredentialsAreAbstainedOrRejected() {
+        assertAll(otherMethodsCredentials().stream().map(credential -> (Executable) () -> {
+            Verification verification = verifyQuietly(credential);
+            assertThat(verification)
+                    .as("verification of %s", credential)
+                    .isInstanceOfAny(Verification.Abstained.class, Verification.Rejected.class);
+        }));
+    }
+
+    @Test
+    void concurrentVerificationsOfTheValidCredentialAllSucceed() throws Exception {
+        CredentialVerifier verifier = verifier();
+        PresentedCredential valid = validCredential();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Verification>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(() -> verifier.verify(valid));
+            }
+            for (Future<Verification> result : pool.invokeAll(calls)) {
+                assertThat(result.get()).isInstanceOf(Verification.Verified.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Values that are no credential of any kind, presented under the verifier's own scheme. */
+    protected List<String> garbage() {
+        List<String> values = new ArrayList<>(List.of(
+                "", " ", "   ", "\t", "\r\n", "\u0000", "\u0000\u0001\u0002\u001f\u007f",
+                "Bearer", "null", "undefined", "{}", "[]", "' OR '1'='1", "../../etc/passwd", "%00",
+                "ünïcødé-tøkén", "токен", "令牌令牌令牌", "😀😀😀😀", "\uD800", "\uFFFF\uFFFE",
+                "a".repeat(16 * 1024), "wdn_pat_".repeat(2048), "=".repeat(100)));
+        String valid = validCredential().value();
+        String head = valid.substring(0, Math.min(8, valid.length()));
+        Random random = new Random(20_240_101L);
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[1 + random.nextInt(i < 100 ? 80 : 600)];
+            random.nextBytes(bytes);
+            String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+            values.add(latin1);
+            // Behind a plausible head the garbage reaches the deeper checks of the verifier.
+            values.add(head + latin1);
+            values.add(head + latin1.substring(0, Math.min(latin1.length(), Math.max(0, valid.length() - head.length()))));
+        }
+        return values;
+    }
+
+    private void assertRefusedQuietly(String value) {
+        Verification verification = verifyQuietly(new PresentedCredential(verifier().scheme(), value));
+        assertThat(verification)
+                .as("verification of a %d-char value", value.length())
+                .isNotNull()
+                .isNotInstanceOf(Verification.Verified.class);
+        if (verification instanceof Verification.Rejected rejected && value.length() >= 16) {
+            assertThat(rejected.reasonForLogs()).as("reason for logs").doesNotContain(value);
+        }
+    }
+
+    private Verification verifyQuietly(PresentedCredential credential) {
+        Verification[] result = new Verification[1];
+        assertThatCode(() -> result[0] = verifier().verify(credential))
+                .as("verify(%s) must not throw", credential)
+                .doesNotThrowAnyException();
+        return result[0];
+    }
+}

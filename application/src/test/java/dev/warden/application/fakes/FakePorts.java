@@ -1,0 +1,90 @@
+package dev.warden.application.fakes;
+
+import dev.warden.application.auth.VerifierContext;
+import dev.warden.domain.id.IdGenerator;
+import dev.warden.domain.id.TimeOrderedIdGenerator;
+import dev.warden.domain.instance.Instance;
+import dev.warden.domain.member.Membership;
+import dev.warden.domain.org.Organization;
+import dev.warden.domain.policy.MemberScope;
+import dev.warden.domain.policy.Role;
+import dev.warden.domain.serviceuser.ServiceUser;
+import dev.warden.domain.token.OpaqueToken;
+import dev.warden.domain.token.PersonalAccessToken;
+import dev.warden.domain.token.TokenKind;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** One wired set of the in-memory fakes sharing a clock, with shortcuts to build a test's world. */
+public final class FakePorts {
+
+    public static final String INSTANCE_DOMAIN = "localhost";
+
+    public final MutableClock clock;
+    public final IdGenerator ids;
+    public final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository();
+    public final InMemoryServiceUserRepository users = new InMemoryServiceUserRepository();
+    public final InMemoryPersonalAccessTokenRepository tokens = new InMemoryPersonalAccessTokenRepository();
+    public final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository();
+    public final InMemoryInstanceRepository instances;
+    public final FakeSecretHasher hasher = new FakeSecretHasher();
+    public final InMemoryVerifiedCredentialCache cache;
+
+    public FakePorts() {
+        this(MutableClock.DEFAULT_START);
+    }
+
+    public FakePorts(Instant start) {
+        this.clock = new MutableClock(start);
+        this.ids = new TimeOrderedIdGenerator(clock, 1);
+        this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
+        this.cache = new InMemoryVerifiedCredentialCache(clock);
+    }
+
+    /** The context a {@link dev.warden.application.auth.CredentialVerifierProvider} is created with. */
+    public VerifierContext verifierContext() {
+        return verifierContext(Map.of());
+    }
+
+    public VerifierContext verifierContext(Map<String, String> settings) {
+        return new VerifierContext(clock, users, tokens, hasher, cache, settings);
+    }
+
+    /** Stores a new active organization with a fresh id. */
+    public Organization organization(String name) {
+        return organizations.save(Organization.create(ids.nextId(), name, INSTANCE_DOMAIN, clock.instant()));
+    }
+
+    /** Stores the instance, with {@code defaultOrg} as its first organization. */
+    public Instance instance(Organization defaultOrg) {
+        return instances.save(new Instance(ids.nextId(), defaultOrg.id(), clock.instant()));
+    }
+
+    /** Stores a new active service user in {@code org}. */
+    public ServiceUser serviceUser(Organization org, String userName) {
+        return users.save(ServiceUser.create(ids.nextId(), org.id(), userName, userName, clock.instant()));
+    }
+
+    /** Stores a membership of {@code user} with these roles on an organization or the instance. */
+    public Membership grant(ServiceUser user, MemberScope scope, long scopeId, Role... roles) {
+        return memberships.save(Membership.grant(user.id(), scope, scopeId, Set.of(roles), clock.instant()));
+    }
+
+    /** Stores a PAT for {@code user} (null expiration: none) and returns the token string, as issued. */
+    public IssuedToken issuePersonalAccessToken(ServiceUser user, Instant expiresAtOrNull) {
+        OpaqueToken token = OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, ids.nextId());
+        PersonalAccessToken stored = tokens.save(PersonalAccessToken.create(token.id(), user.id(), user.orgId(),
+                hasher.hash(token.secret()), expiresAtOrNull, clock.instant()));
+        return new IssuedToken(stored, token.encode());
+    }
+
+    /** A stored PAT and the string the client received. */
+    public record IssuedToken(PersonalAccessToken stored, String token) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + stored.id() + ", token=redacted]";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.warden.application.fakes;
+
+import dev.warden.application.auth.Principal;
+import dev.warden.application.port.out.VerifiedCredentialCache;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test double of {@link VerifiedCredentialCache}: unbounded map whose entries vanish at {@link Principal#expiresAt()}. */
+public final class InMemoryVerifiedCredentialCache implements VerifiedCredentialCache {
+
+    private final Clock clock;
+    private final ConcurrentMap<String, Principal> entries = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+
+    public InMemoryVerifiedCredentialCache(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<Principal> get(String digest) {
+        Principal principal = entries.get(digest);
+        if (principal == null) {
+            return Optional.empty();
+        }
+        if (!principal.expiresAt().isAfter(clock.instant())) {
+            entries.remove(digest, principal);
+            return Optional.empty();
+        }
+        hits.incrementAndGet();
+        return Optional.of(principal);
+    }
+
+    @Override
+    public void put(String digest, Principal principal) {
+        entries.put(Objects.requireNonNull(digest, "digest"), Objects.requireNonNull(principal, "principal"));
+    }
+
+    @Override
+    public void invalidateCredential(String credentialId) {
+        entries.values().removeIf(p -> p.credentialId().equals(credentialId));
+    }
+
+    @Override
+    public void invalidateUser(long userId) {
+        entries.values().removeIf(p -> p.userId() == userId);
+    }
+
+    /** Number of stored entries, expired ones included until they are next read. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** How many {@link #get} calls returned a principal. */
+    public int hits() {
+        return hits.get();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+}

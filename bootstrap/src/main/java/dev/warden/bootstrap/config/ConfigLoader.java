@@ -1,0 +1,192 @@
+package dev.warden.bootstrap.config;
+
+import io.helidon.config.Config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@link WardenConfig} from Helidon config: {@code application.yaml}, overridden by
+ * environment variables ({@code WARDEN_HTTP_PORT} → {@code warden.http.port}, Helidon's alias
+ * rule) and system properties ({@code -Dwarden.http.port=…}). Any invalid value stops start-up
+ * with a {@link ConfigurationException} naming the key.
+ */
+public final class ConfigLoader {
+
+    private final Config config;
+
+    private ConfigLoader(Config config) {
+        this.config = config;
+    }
+
+    public static WardenConfig load(Config config) {
+        return new ConfigLoader(config).read();
+    }
+
+    private WardenConfig read() {
+        int port = integer("warden.http.port", 8080, 0, 65535);
+        Path dataDir = path("warden.data.dir", "./data");
+        URI externalUrl = externalUrl(port);
+        String patFile = string("warden.first.instance.pat.file", "");
+        int threads = integer("warden.hash.threads", Runtime.getRuntime().availableProcessors(), 1, 64);
+        return new WardenConfig(
+                port,
+                string("warden.http.host", "0.0.0.0"),
+                longValue("warden.http.max.payload.bytes", 1_048_576, 1024, 1L << 30),
+                dataDir,
+                string("warden.db.url", "").strip(),
+                string("warden.db.user", ""),
+                string("warden.db.password", ""),
+                integer("warden.db.pool.size", 10, 1, 500),
+                externalUrl,
+                patFile.isBlank() ? dataDir.resolve("admin.pat") : toPath("warden.first.instance.pat.file", patFile),
+                nonBlank("warden.first.instance.org.name", "Warden", 200),
+                nonBlank("warden.first.instance.machine.username", "warden-admin", 200),
+                nonBlank("warden.first.instance.machine.name", "Warden Admin", 200),
+                optional("warden.first.instance.pat.expiration", this::instant, "an RFC 3339 timestamp such as 2030-01-01T00:00:00Z"),
+                integer("warden.argon2.memory.kib", 19_456, 19_456, 4_194_304),
+                integer("warden.argon2.iterations", 2, 2, 100),
+                integer("warden.argon2.parallelism", 1, 1, 64),
+                threads,
+                integer("warden.hash.queue", threads * 2, 0, 10_000),
+                longValue("warden.token.cache.max.size", 100_000, 1, 100_000_000),
+                Duration.ofSeconds(longValue("warden.token.cache.ttl.seconds", 300, 1, 86_400)),
+                optional("warden.node.id", v -> Integer.parseInt(v.strip()), "an integer between 0 and 1023")
+                        .map(id -> checkRange("warden.node.id", id, 0, 1023)),
+                authMethods(),
+                authSettings());
+    }
+
+    private URI externalUrl(int port) {
+        String key = "warden.external.url";
+        String value = string(key, "");
+        if (value.isBlank()) {
+            value = "http://localhost:" + (port == 0 ? 8080 : port);
+        }
+        try {
+            URI uri = new URI(value.strip());
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                    || uri.getUserInfo() != null) {
+                throw invalid(key, value, "an absolute http(s) URL such as https://warden.example.com");
+            }
+            String text = uri.toString();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw invalid(key, value, "an absolute http(s) URL such as https://warden.example.com");
+        }
+    }
+
+    private List<String> authMethods() {
+        String key = "warden.auth.methods";
+        List<String> methods = Arrays.stream(string(key, "pat").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (methods.isEmpty()) {
+            throw invalid(key, "", "a comma-separated list of authentication method ids, e.g. pat");
+        }
+        if (methods.stream().distinct().count() != methods.size()) {
+            throw invalid(key, String.join(",", methods), "a list without duplicates");
+        }
+        return methods;
+    }
+
+    private Map<String, Map<String, String>> authSettings() {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        Config auth = config.get("warden.auth");
+        auth.asNodeList().orElse(List.of()).stream()
+                .filter(node -> node.isObject())
+                .forEach(method -> {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    method.asMap().orElse(Map.of()).forEach((k, v) ->
+                            values.put(k.substring(method.key().toString().length() + 1), v));
+                    settings.put(method.name(), Map.copyOf(values));
+                });
+        return settings;
+    }
+
+    private String string(String key, String fallback) {
+        return config.get(key).asString().orElse(fallback);
+    }
+
+    private String nonBlank(String key, String fallback, int maxLength) {
+        String value = string(key, fallback).strip();
+        if (value.isEmpty() || value.length() > maxLength) {
+            throw invalid(key, value, "a non-empty text of at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        return (int) longValue(key, fallback, min, max);
+    }
+
+    private long longValue(String key, long fallback, long min, long max) {
+        Optional<String> value = config.get(key).asString().asOptional();
+        if (value.isEmpty() || value.get().isBlank()) {
+            return fallback;
+        }
+        try {
+            return checkRange(key, Long.parseLong(value.get().strip()), min, max);
+        } catch (NumberFormatException e) {
+            throw invalid(key, value.get(), "an integer between " + min + " and " + max);
+        }
+    }
+
+    private <T extends Comparable<T>> T checkRange(String key, T value, T min, T max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw invalid(key, String.valueOf(value), "a value between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private Path path(String key, String fallback) {
+        return toPath(key, string(key, fallback));
+    }
+
+    private Path toPath(String key, String value) {
+        if (value.isBlank()) {
+            throw invalid(key, value, "a file system path");
+        }
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw invalid(key, value, "a file system path");
+        }
+    }
+
+    private Instant instant(String value) {
+        return Instant.parse(value.strip());
+    }
+
+    private <T> Optional<T> optional(String key, Function<String, T> parser, String expected) {
+        Optional<String> value = config.get(key).asString().asOptional().filter(v -> !v.isBlank());
+        try {
+            return value.map(parser);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw invalid(key, value.orElse(""), expected);
+        }
+    }
+
+    /** The environment variable that sets {@code key}, by Helidon's alias rule. */
+    public static String envName(String key) {
+        return key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static ConfigurationException invalid(String key, String value, String expected) {
+        String shown = key.endsWith("password") ? "(hidden)" : "'" + value + "'";
+        return new ConfigurationException("Invalid configuration " + envName(key) + " (" + key + "): expected "
+                + expected + ", got " + shown);
+    }
+}

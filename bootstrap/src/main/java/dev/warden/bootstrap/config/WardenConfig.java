@@ -1,0 +1,62 @@
+package dev.warden.bootstrap.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Warden's typed configuration, read once at start-up by {@link ConfigLoader}. Every key is
+ * documented in {@code docs/configuration.md}.
+ *
+ * @param dbUrl                 JDBC URL of MariaDB, or empty for the embedded H2 database
+ * @param externalUrl           the issuer and public base URL, without trailing slash
+ * @param nodeId                id-generator node id; empty means random per start
+ * @param authMethods           enabled authentication methods, in order
+ * @param authSettings          per-method settings ({@code warden.auth.<id>.<key>})
+ */
+public record WardenConfig(
+        int httpPort,
+        String httpHost,
+        long maxPayloadBytes,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        URI externalUrl,
+        Path firstInstancePatFile,
+        String firstInstanceOrgName,
+        String firstInstanceUserName,
+        String firstInstanceUserDisplayName,
+        Optional<Instant> firstInstancePatExpiration,
+        int argon2MemoryKib,
+        int argon2Iterations,
+        int argon2Parallelism,
+        int hashThreads,
+        int hashQueue,
+        long tokenCacheMaxSize,
+        Duration tokenCacheTtl,
+        Optional<Integer> nodeId,
+        List<String> authMethods,
+        Map<String, Map<String, String>> authSettings) {
+
+    public boolean embeddedDatabase() {
+        return dbUrl.isBlank();
+    }
+
+    /** The instance domain: organizations' primary domains end with it. */
+    public String instanceDomain() {
+        return externalUrl.getHost();
+    }
+
+    @Override
+    public String toString() {
+        // The password must never reach a log line.
+        return "WardenConfig[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
+                + (embeddedDatabase() ? "embedded H2" : dbUrl) + ", externalUrl=" + externalUrl + "]";
+    }
+}
