@@ -36,8 +36,8 @@ public final class OrgEndpoint implements HttpService {
         json.send(response, Status.OK_200, GetMyOrgResponse.from(getMyOrg.getMyOrg(query)));
     }
 
-    /** The {@code x-zitadel-orgid} value, or null when absent. */
+    /** The {@code x-zitadel-orgid} value, or null when absent or empty (an empty header selects nothing). */
     static String requestedOrgId(ServerRequest request) {
-        return request.headers().first(ORG_ID_HEADER).orElse(null);
+        return request.headers().first(ORG_ID_HEADER).filter(v -> !v.isBlank()).orElse(null);
     }
 }

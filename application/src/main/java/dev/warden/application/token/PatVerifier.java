@@ -55,7 +55,8 @@ final class PatVerifier implements CredentialVerifier {
     @Override
     public Verification verify(PresentedCredential credential) {
         String presented = credential.value();
-        if (!OpaqueToken.hasPrefix(TokenKind.PERSONAL_ACCESS_TOKEN, presented)) {
+        if (!scheme().equalsIgnoreCase(credential.scheme())
+                || !OpaqueToken.hasPrefix(TokenKind.PERSONAL_ACCESS_TOKEN, presented)) {
             return Verification.ABSTAINED;
         }
         Optional<OpaqueToken> parsed = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, presented);

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 /** Rules for organization names and the domain derived from them. */
 public final class OrgName {
+
+    private static final int MAX_LABEL_LENGTH = 63;
     private OrgName() {
     }
 
@@ -35,6 +37,10 @@ public final class OrgName {
             }
         }
         String slug = label.toString().replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        if (slug.length() > MAX_LABEL_LENGTH) {
+            // A DNS label holds at most 63 characters.
+            slug = slug.substring(0, MAX_LABEL_LENGTH).replaceAll("-$", "");
+        }
         if (slug.isEmpty()) {
             slug = "org";
         }

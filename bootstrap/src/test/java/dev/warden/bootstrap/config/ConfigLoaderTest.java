@@ -1,0 +1,95 @@
+package dev.warden.bootstrap.config;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private static WardenConfig load(Map<String, String> values) {
+        return ConfigLoader.load(Config.just(ConfigSources.create(values)));
+    }
+
+    @Test
+    void defaultsGiveAnEmbeddedDatabaseUnderDataOnPort8080() {
+        WardenConfig config = load(Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.firstInstancePatFile()).isEqualTo(Path.of("./data").resolve("admin.pat"));
+        assertThat(config.externalUrl()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(config.instanceDomain()).isEqualTo("localhost");
+        assertThat(config.authMethods()).containsExactly("pat");
+        assertThat(config.argon2MemoryKib()).isEqualTo(19456);
+        assertThat(config.firstInstancePatExpiration()).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedKeyIsRead() {
+        WardenConfig config = load(Map.ofEntries(
+                Map.entry("warden.http.port", "9090"),
+                Map.entry("warden.data.dir", "/var/lib/warden"),
+                Map.entry("warden.db.url", "jdbc:mariadb://db:3306/warden"),
+                Map.entry("warden.db.user", "warden"),
+                Map.entry("warden.db.password", "s3cret"),
+                Map.entry("warden.external.url", "https://id.example.com/"),
+                Map.entry("warden.first.instance.pat.file", "/run/secrets/admin.pat"),
+                Map.entry("warden.first.instance.org.name", "Acme"),
+                Map.entry("warden.first.instance.pat.expiration", "2030-01-01T00:00:00Z"),
+                Map.entry("warden.node.id", "7"),
+                Map.entry("warden.auth.methods", "pat, other"),
+                Map.entry("warden.auth.other.key", "value")));
+
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/warden"));
+        assertThat(config.embeddedDatabase()).isFalse();
+        assertThat(config.dbUser()).isEqualTo("warden");
+        assertThat(config.dbPassword()).isEqualTo("s3cret");
+        assertThat(config.externalUrl()).isEqualTo(URI.create("https://id.example.com"));
+        assertThat(config.firstInstancePatFile()).isEqualTo(Path.of("/run/secrets/admin.pat"));
+        assertThat(config.firstInstanceOrgName()).isEqualTo("Acme");
+        assertThat(config.firstInstancePatExpiration()).contains(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(config.nodeId()).contains(7);
+        assertThat(config.authMethods()).containsExactly("pat", "other");
+        assertThat(config.authSettings()).containsEntry("other", Map.of("key", "value"));
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void badValuesStopStartUpNamingTheKey() {
+        List<Map<String, String>> bad = List.of(
+                Map.of("warden.http.port", "eighty"),
+                Map.of("warden.http.port", "70000"),
+                Map.of("warden.external.url", "ftp://x"),
+                Map.of("warden.external.url", "not a url"),
+                Map.of("warden.first.instance.pat.expiration", "tomorrow"),
+                Map.of("warden.first.instance.org.name", "  "),
+                Map.of("warden.argon2.memory.kib", "1024"),
+                Map.of("warden.node.id", "5000"),
+                Map.of("warden.auth.methods", "pat,pat"),
+                Map.of("warden.db.pool.size", "0"));
+        for (Map<String, String> values : bad) {
+            String key = values.keySet().iterator().next();
+            assertThatThrownBy(() -> load(values)).as(key)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(key)
+                    .hasMessageContaining(ConfigLoader.envName(key));
+        }
+    }
+
+    @Test
+    void environmentVariableNamesFollowHelidonsAliasRule() {
+        assertThat(ConfigLoader.envName("warden.first.instance.pat.file")).isEqualTo("WARDEN_FIRST_INSTANCE_PAT_FILE");
+        assertThat(ConfigLoader.envName("warden.db.password")).isEqualTo("WARDEN_DB_PASSWORD");
+    }
+}

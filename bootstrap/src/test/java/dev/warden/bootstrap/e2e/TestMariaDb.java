@@ -1,0 +1,53 @@
+package dev.warden.bootstrap.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, empty MariaDB database for one test class, dropped afterwards. The server comes from
+ * {@code WARDEN_TEST_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/}); if it does not
+ * answer, the test fails: persistence is never silently skipped.
+ */
+final class TestMariaDb implements AutoCloseable {
+
+    static final String SERVER_URL = env("WARDEN_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+    static final String USER = env("WARDEN_TEST_MARIADB_USER", "root");
+    static final String PASSWORD = env("WARDEN_TEST_MARIADB_PASSWORD", "");
+
+    private final String name = "warden_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    TestMariaDb() {
+        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+
+    String url() {
+        return (SERVER_URL.endsWith("/") ? SERVER_URL : SERVER_URL + "/") + name;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        execute("DROP DATABASE IF EXISTS " + name);
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB is required for these tests and did not answer at " + SERVER_URL
+                    + " as " + USER + " (set WARDEN_TEST_MARIADB_URL/_USER/_PASSWORD): " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

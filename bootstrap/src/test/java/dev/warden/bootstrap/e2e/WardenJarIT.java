@@ -1,0 +1,138 @@
+package dev.warden.bootstrap.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Starts the packaged server jar as a newcomer would, configured by environment and system properties. */
+class WardenJarIT {
+
+    private static final Path JAR = Path.of("target", "warden.jar").toAbsolutePath();
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void jarStartsOnTheEmbeddedDatabaseAndItsPatFileWorksWithCurl() throws Exception {
+        int port = freePort();
+        Running warden = start(List.of("-Dwarden.first.instance.org.name=Acme Corp"), Map.of(
+                "WARDEN_HTTP_PORT", Integer.toString(port),
+                "WARDEN_DATA_DIR", dataDir.toString(),
+                // The system property above must win over this.
+                "WARDEN_FIRST_INSTANCE_ORG_NAME", "From Environment"));
+        try {
+            warden.awaitOutput("Warden is ready", Duration.ofSeconds(60));
+            String token = Files.readString(dataDir.resolve("admin.pat")).strip();
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/management/v1/orgs/me"))
+                            .header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode org = new ObjectMapper().readTree(response.body()).get("org");
+            assertThat(org.get("name").asText()).isEqualTo("Acme Corp");
+            assertThat(org.get("primaryDomain").asText()).isEqualTo("acme-corp.localhost");
+            assertThat(warden.output()).contains(dataDir.resolve("admin.pat").toString()).doesNotContain(token);
+        } finally {
+            warden.stop();
+        }
+    }
+
+    @Test
+    void aBadValueStopsStartUpWithAMessageNamingTheVariable() throws Exception {
+        Running warden = start(List.of(), Map.of("WARDEN_HTTP_PORT", "eighty", "WARDEN_DATA_DIR", dataDir.toString()));
+
+        assertThat(warden.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(warden.process.exitValue()).isEqualTo(2);
+        assertThat(warden.output()).contains("WARDEN_HTTP_PORT").contains("eighty").doesNotContain("Exception");
+        assertThat(dataDir.resolve("admin.pat")).doesNotExist();
+    }
+
+    private Running start(List<String> jvmArgs, Map<String, String> env) throws IOException {
+        assertThat(JAR).as("the packaged jar").exists();
+        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dataDir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("WARDEN_"));
+        builder.environment().putAll(env);
+        return new Running(builder.start());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static final class Running {
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+
+        Running(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // The process ended.
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String output() {
+            return String.join("\n", lines);
+        }
+
+        void awaitOutput(String text, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                if (output().contains(text)) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("Warden exited with " + process.exitValue() + ":\n" + output());
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("Warden did not print '" + text + "' within " + timeout + ":\n" + output());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
