@@ -1,0 +1,97 @@
+package dev.warden.persistence.db;
+
+import dev.warden.application.error.UnavailableException;
+
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
+
+/**
+ * Driven adapter: turns database failures into what the application understands, so that no SQL
+ * text, table name or driver class travels upward. A database that cannot be reached becomes
+ * {@link UnavailableException} (the client may retry); anything else is a bug and becomes an
+ * {@link IllegalStateException} with a generic message, the original kept as its cause for the log.
+ */
+public final class DbFailures {
+
+    public static final String UNAVAILABLE_ID = "DB-unavail";
+    public static final String UNAVAILABLE_TEXT = "Database unavailable";
+    static final String FAILED_TEXT = "Database operation failed";
+
+    private static final System.Logger LOGGER = System.getLogger(DbFailures.class.getName());
+
+    private DbFailures() {
+    }
+
+    /** Runs a database call, translating its failures. */
+    public static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The application-level exception for a failed database call. */
+    public static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof UnavailableException) {
+            return failure;
+        }
+        if (isConnectionFailure(failure)) {
+            // The 503 that follows is not logged by the HTTP layer: say here why the database is gone.
+            LOGGER.log(Level.WARNING, () -> "Database unavailable: " + describe(failure));
+            UnavailableException unavailable = new UnavailableException(UNAVAILABLE_ID, UNAVAILABLE_TEXT);
+            unavailable.initCause(failure);
+            return unavailable;
+        }
+        return new IllegalStateException(FAILED_TEXT, failure);
+    }
+
+    /**
+     * Whether the failure means the database could not be reached or the connection broke: no
+     * connection within the pool's timeout, refused or lost connections (SQLState class 08).
+     */
+    public static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof ConnectException
+                    || t instanceof SocketTimeoutException || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure is a violated unique, primary or foreign key (SQLState class 23). */
+    public static boolean isConstraintViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof SQLException sql && sql.getSQLState() != null
+                ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return root.getClass().getSimpleName() + state + ": " + root.getMessage();
+    }
+}

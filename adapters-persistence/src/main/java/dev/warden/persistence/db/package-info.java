@@ -1,0 +1,5 @@
+/**
+ * The database itself: connection pool, Flyway migrations, the Helidon {@code DbClient}, and what
+ * every repository shares (row reading, translation of failures into application errors).
+ */
+package dev.warden.persistence.db;

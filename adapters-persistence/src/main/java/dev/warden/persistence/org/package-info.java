@@ -1,0 +1,2 @@
+/** Stored organizations. */
+package dev.warden.persistence.org;

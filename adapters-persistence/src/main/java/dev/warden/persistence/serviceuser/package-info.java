@@ -1,0 +1,2 @@
+/** Stored service users. */
+package dev.warden.persistence.serviceuser;

@@ -1,0 +1,129 @@
+package dev.warden.persistence.db;
+
+import dev.warden.application.error.UnavailableException;
+import dev.warden.persistence.org.MariaDbOrganizationRepository;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @Test
+    void embeddedH2UrlPointsIntoTheDataDirectoryInMariaDbMode(@TempDir Path dir) {
+        assertThat(Database.embeddedH2Url(dir)).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath().resolve("warden")
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IGNORECASE=TRUE");
+    }
+
+    @Test
+    void openFailsFastWithAClearMessageWhenNothingListens() throws IOException {
+        int port = unusedPort();
+        DatabaseSettings settings = new DatabaseSettings("jdbc:mariadb://127.0.0.1:" + port + "/warden?password=secret",
+                "warden", "secret", 2, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot connect to the database at jdbc:mariadb://127.0.0.1:" + port + "/warden")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void settingsNeverShowThePassword() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:mariadb://db:3306/warden?password=hunter2", "warden",
+                "hunter2");
+
+        assertThat(settings.toString()).doesNotContain("hunter2").contains("jdbc:mariadb://db:3306/warden");
+    }
+
+    @Test
+    void settingsRefuseAnEmptyUrl() {
+        assertThatThrownBy(() -> new DatabaseSettings(" ", "sa", "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Nested
+    class OnMariaDb extends EngineContract {
+        OnMariaDb() {
+            super(Engine.MARIADB);
+        }
+
+        @Test
+        void lostDatabaseMakesRepositoriesUnavailableAndPingFalse(@TempDir Path unused) throws Exception {
+            DatabaseSettings direct = TestDatabase.create(Engine.MARIADB, unused);
+            URI server = URI.create(TestDatabase.mariaDbUrl().substring("jdbc:".length()));
+            try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort())) {
+                String viaProxy = direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+                DatabaseSettings settings = new DatabaseSettings(viaProxy, direct.user(), direct.password(), 1,
+                        Duration.ofMillis(500));
+                try (Database database = Database.open(settings)) {
+                    MariaDbOrganizationRepository orgs = new MariaDbOrganizationRepository(database.dbClient());
+                    assertThat(orgs.findById(1)).isEmpty();
+                    assertThat(database.ping()).isTrue();
+
+                    proxy.cut();
+
+                    assertThatThrownBy(() -> orgs.findById(1))
+                            .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                                assertThat(e.errorId()).isEqualTo("DB-unavail");
+                                assertThat(e.text()).isEqualTo("Database unavailable");
+                            });
+                    assertThat(database.ping()).isFalse();
+                }
+            } finally {
+                TestDatabase.dropMariaDb(direct);
+            }
+        }
+    }
+
+    @Nested
+    class OnH2 extends EngineContract {
+        OnH2() {
+            super(Engine.H2);
+        }
+    }
+
+    abstract static class EngineContract extends DatabaseContract {
+        EngineContract(Engine engine) {
+            super(engine);
+        }
+
+        @Test
+        void pingIsTrueWhileTheDatabaseAnswers() {
+            assertThat(testDatabase().database().ping()).isTrue();
+        }
+
+        @Test
+        void pingIsFalseNotAnExceptionOnceClosed(@TempDir Path dir) {
+            DatabaseSettings settings = TestDatabase.create(testDatabase().engine(), dir);
+            Database database = Database.open(settings);
+            database.close();
+            try {
+                assertThat(database.ping()).isFalse();
+            } finally {
+                TestDatabase.dropMariaDb(settings);
+            }
+        }
+
+        @Test
+        void failingStatementSurfacesWithoutItsSql() {
+            assertThatThrownBy(() -> DbFailures.call(() -> db().execute().get("SELECT no_such_column FROM orgs")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Database operation failed")
+                    .hasMessageNotContaining("no_such_column");
+        }
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
