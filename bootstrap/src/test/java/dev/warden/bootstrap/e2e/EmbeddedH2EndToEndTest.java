@@ -1,5 +1,7 @@
 package dev.warden.bootstrap.e2e;
 
+import dev.warden.persistence.db.Database;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ class EmbeddedH2EndToEndTest extends FirstStartEndToEndContract {
 
     @Override
     protected Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("warden").toAbsolutePath()
-                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE", "", "");
+        return DriverManager.getConnection(Database.embeddedH2Url(dataDir), "", "");
     }
 }
