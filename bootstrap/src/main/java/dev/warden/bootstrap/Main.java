@@ -17,6 +17,18 @@ public final class Main {
     private Main() {
     }
 
+    /** The messages of the exception and its causes on one line: what an operator needs first. */
+    static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : "; caused by: ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         WardenConfig config;
@@ -34,7 +46,8 @@ public final class Main {
             LOG.severe(e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Warden failed to start: " + e.getMessage(), e);
+            LOG.severe("Warden failed to start: " + causes(e));
+            LOG.log(Level.FINE, "Start-up failure in detail", e);
             System.exit(1);
         }
     }

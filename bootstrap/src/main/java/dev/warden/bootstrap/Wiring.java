@@ -97,8 +97,14 @@ public final class Wiring implements AutoCloseable {
                     .addFeature(ObserveFeature.just(health(database)))
                     .build()
                     .start();
+            if (!server.isRunning() || server.port() <= 0) {
+                // Helidon logs a bind failure and returns a server that is not running; say it plainly.
+                server.stop();
+                throw new IllegalStateException("Cannot listen on " + config.httpHost() + ":" + config.httpPort()
+                        + " (port in use or not permitted); set WARDEN_HTTP_PORT to another port");
+            }
             LOG.info("Warden is ready on port " + server.port() + " (external URL " + config.externalUrl()
-                    + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath()
+                    + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
                     : databaseSettings(config).redactedUrl()) + ")");
             return new Wiring(database, hasher, server, firstInstance);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.warden.http.auth;
 
 import dev.warden.application.auth.PresentedCredential;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.error.ErrorMapping;

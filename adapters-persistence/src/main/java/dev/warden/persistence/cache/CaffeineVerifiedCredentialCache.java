@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.warden.persistence.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.warden.application.auth;
 
+import dev.warden.domain.principal.Principal;
+
 import java.util.Objects;
 
 /** What a {@link CredentialVerifier} made of a credential. "No" is a value, not an exception. */

@@ -1,6 +1,5 @@
 package dev.warden.application.authz;
 
-import dev.warden.application.auth.Principal;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -8,16 +7,17 @@ import dev.warden.application.port.out.InstanceRepository;
 import dev.warden.application.port.out.MembershipRepository;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.domain.id.Ids;
+import dev.warden.domain.member.AccessCheck;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.AccessDecision;
 import dev.warden.domain.policy.Permission;
-import dev.warden.domain.policy.RolePolicy;
+import dev.warden.domain.principal.Principal;
 
 import java.util.Optional;
 
 /**
  * Resolves the current organization of a request (the caller's own, or the one named by
- * {@code x-zitadel-orgid}) and checks the caller's permission on it through {@link RolePolicy}.
+ * {@code x-zitadel-orgid}) and checks the caller's permission on it through the role policy ({@link AccessCheck}).
  */
 public final class AccessControl {
 
@@ -42,7 +42,7 @@ public final class AccessControl {
         long instanceId = instances.find()
                 .orElseThrow(() -> new PreconditionFailedException("INST-n0tS3t", "Instance is not set up"))
                 .id();
-        AccessDecision decision = RolePolicy.decide(memberships.findByUser(caller.userId()), current.id(),
+        AccessDecision decision = AccessCheck.decide(memberships.findByUser(caller.userId()), current.id(),
                 instanceId, permission);
         return switch (decision) {
             case GRANTED -> current;

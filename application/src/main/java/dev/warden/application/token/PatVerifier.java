@@ -3,7 +3,7 @@ package dev.warden.application.token;
 import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
 import dev.warden.application.port.out.SecretHasher;

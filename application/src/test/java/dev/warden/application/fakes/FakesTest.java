@@ -1,6 +1,6 @@
 package dev.warden.application.fakes;
 
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.port.out.InstanceSetup;
 import dev.warden.domain.instance.Instance;

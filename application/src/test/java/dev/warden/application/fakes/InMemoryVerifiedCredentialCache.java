@@ -1,6 +1,6 @@
 package dev.warden.application.fakes;
 
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 
 import java.time.Clock;

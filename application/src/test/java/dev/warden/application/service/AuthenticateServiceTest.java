@@ -2,7 +2,7 @@ package dev.warden.application.service;
 
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.warden.application.service;
 
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;

@@ -2,7 +2,7 @@ package dev.warden.application.token;
 
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.fakes.FakePorts;

@@ -4,14 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -27,47 +24,12 @@ class ArchitectureTest {
 
     private static final JavaClasses PRODUCTION = ArchitectureClasses.production();
 
-    /**
-     * Package cycles that exist in production code today, each named by the one dependency (origin
-     * class → target class) that closes it. They are debts, not design: remove an entry when its
-     * cycle is broken ({@link #knownPackageCyclesAreStillThere} fails until you do).
-     * <ul>
-     *   <li>domain.member ↔ domain.policy: {@code Membership} holds {@code Role}/{@code MemberScope},
-     *       and {@code RolePolicy.decide} takes {@code Membership}s.</li>
-     *   <li>application.auth ↔ application.port.out: {@code VerifierContext} hands the driven ports to
-     *       verifiers, and {@code VerifiedCredentialCache} stores {@code Principal}.</li>
-     * </ul>
-     */
-    private static final Map<String, String> KNOWN_CYCLE_EDGES = Map.of(
-            "dev.warden.domain.policy.RolePolicy", "dev.warden.domain.member.Membership",
-            "dev.warden.application.port.out.VerifiedCredentialCache", "dev.warden.application.auth.Principal");
-
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ArchitectureRule.class, mode = EnumSource.Mode.EXCLUDE, names = "NO_PACKAGE_CYCLES")
+    @EnumSource(ArchitectureRule.class)
     void productionCodeFollowsRule(ArchitectureRule rule) {
         assertTargetsAreNotEmpty(rule, PRODUCTION_ROOT, PRODUCTION);
 
         rule.create(PRODUCTION_ROOT).check(PRODUCTION);
-    }
-
-    @Test
-    void productionCodeHasNoPackageCyclesButTheKnownOnes() {
-        assertTargetsAreNotEmpty(ArchitectureRule.NO_PACKAGE_CYCLES, PRODUCTION_ROOT, PRODUCTION);
-        SliceRule rule = ArchitectureRule.packageCycles(PRODUCTION_ROOT);
-        for (Map.Entry<String, String> edge : KNOWN_CYCLE_EDGES.entrySet()) {
-            rule = rule.ignoreDependency(edge.getKey(), edge.getValue()); // returns a new rule
-        }
-
-        rule.check(PRODUCTION);
-    }
-
-    @Test
-    void knownPackageCyclesAreStillThere() {
-        String report = report(ArchitectureRule.NO_PACKAGE_CYCLES.create(PRODUCTION_ROOT).evaluate(PRODUCTION));
-
-        KNOWN_CYCLE_EDGES.forEach((origin, target) -> assertThat(report)
-                .as("the cycle closed by %s -> %s is gone: remove it from KNOWN_CYCLE_EDGES", origin, target)
-                .containsPattern("<" + Pattern.quote(origin) + "\\b.*" + Pattern.quote(target)));
     }
 
     @Test

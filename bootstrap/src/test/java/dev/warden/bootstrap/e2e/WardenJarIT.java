@@ -72,6 +72,32 @@ class WardenJarIT {
         assertThat(dataDir.resolve("admin.pat")).doesNotExist();
     }
 
+    @Test
+    void aSecondServerOnTheSameDataOrPortRefusesToStartWithAClearMessage() throws Exception {
+        int port = freePort();
+        Running first = start(List.of(), Map.of("WARDEN_HTTP_PORT", Integer.toString(port),
+                "WARDEN_DATA_DIR", dataDir.toString()));
+        try {
+            first.awaitOutput("Warden is ready", Duration.ofSeconds(60));
+            Running sameData = start(List.of(), Map.of("WARDEN_HTTP_PORT", Integer.toString(freePort()),
+                    "WARDEN_DATA_DIR", dataDir.toString()));
+            assertThat(sameData.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(sameData.process.exitValue()).isEqualTo(1);
+            assertThat(sameData.output()).contains("Warden failed to start").contains("locked")
+                    .doesNotContain("\tat ");
+
+            Path otherData = Files.createDirectory(dataDir.resolve("other"));
+            Running samePort = start(List.of(), Map.of("WARDEN_HTTP_PORT", Integer.toString(port),
+                    "WARDEN_DATA_DIR", otherData.toString()));
+            assertThat(samePort.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(samePort.process.exitValue()).isEqualTo(1);
+            assertThat(samePort.output()).contains("Cannot listen on").contains("WARDEN_HTTP_PORT")
+                    .doesNotContain("Warden is ready");
+        } finally {
+            first.stop();
+        }
+    }
+
     private Running start(List<String> jvmArgs, Map<String, String> env) throws IOException {
         assertThat(JAR).as("the packaged jar").exists();
         List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED"));

@@ -3,7 +3,7 @@ package dev.warden.bootstrap.extension;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.CredentialVerifierProvider;
 import dev.warden.application.auth.PresentedCredential;
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.auth.VerifierContext;
 import dev.warden.domain.serviceuser.ServiceUser;

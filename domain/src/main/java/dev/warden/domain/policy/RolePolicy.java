@@ -1,8 +1,5 @@
 package dev.warden.domain.policy;
 
-import dev.warden.domain.member.Membership;
-
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -12,7 +9,7 @@ import java.util.Set;
 
 /**
  * ZITADEL's default role → permission mapping ({@code InternalAuthZ.RolePermissionMappings}) as a
- * pure function, and the permission check that uses it.
+ * pure function.
  *
  * <p>The ORG roles, SELF_MANAGEMENT_GLOBAL, IAM_OWNER and IAM_ORG_MANAGER carry ZITADEL's full
  * lists. IAM_OWNER_VIEWER, IAM_USER_MANAGER and IAM_LOGIN_CLIENT carry the management-relevant
@@ -108,27 +105,5 @@ public final class RolePolicy {
 
     public static boolean grants(Role role, Permission permission) {
         return PERMISSIONS.get(role).contains(permission);
-    }
-
-    /**
-     * Whether a caller with these memberships may use {@code permission} on {@code currentOrgId}:
-     * only memberships on that organization or on the instance count; none at all is
-     * {@link AccessDecision#NO_MEMBERSHIP}, some without the permission {@link AccessDecision#DENIED}.
-     */
-    public static AccessDecision decide(Collection<Membership> memberships, long currentOrgId, long instanceId,
-                                        Permission permission) {
-        boolean anyApplies = false;
-        for (Membership membership : memberships) {
-            if (!membership.appliesTo(currentOrgId, instanceId)) {
-                continue;
-            }
-            anyApplies = true;
-            for (Role role : membership.roles()) {
-                if (grants(role, permission)) {
-                    return AccessDecision.GRANTED;
-                }
-            }
-        }
-        return anyApplies ? AccessDecision.DENIED : AccessDecision.NO_MEMBERSHIP;
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.domain.policy;
 
+import dev.warden.domain.member.AccessCheck;
 import dev.warden.domain.member.Membership;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,13 +203,13 @@ class RolePolicyTest {
     void orgMembershipWithThePermissionOnTheCurrentOrgIsGranted() {
         List<Membership> memberships = List.of(org(ORG, Role.ORG_OWNER));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.GRANTED);
     }
 
     @Test
     void noMembershipAtAllIsNoMembership() {
-        assertThat(RolePolicy.decide(List.of(), ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(List.of(), ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.NO_MEMBERSHIP);
     }
 
@@ -216,7 +217,7 @@ class RolePolicyTest {
     void membershipsOnOtherOrganizationsDoNotCount() {
         List<Membership> memberships = List.of(org(OTHER_ORG, Role.ORG_OWNER));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.NO_MEMBERSHIP);
     }
 
@@ -224,7 +225,7 @@ class RolePolicyTest {
     void iamMembershipOnAnotherInstanceDoesNotCount() {
         List<Membership> memberships = List.of(iam(INSTANCE + 1, Role.IAM_OWNER));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.NO_MEMBERSHIP);
     }
 
@@ -232,7 +233,7 @@ class RolePolicyTest {
     void membershipWithoutThePermissionIsDenied() {
         List<Membership> memberships = List.of(org(ORG, Role.ORG_PROJECT_CREATOR));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.DENIED);
     }
 
@@ -240,7 +241,7 @@ class RolePolicyTest {
     void membershipOnAnotherOrgThatWouldGrantDoesNotTurnDeniedIntoGranted() {
         List<Membership> memberships = List.of(org(OTHER_ORG, Role.ORG_OWNER), org(ORG, Role.ORG_PROJECT_CREATOR));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_READ))
                 .isEqualTo(AccessDecision.DENIED);
     }
 
@@ -249,7 +250,7 @@ class RolePolicyTest {
         List<Membership> memberships = List.of(iam(INSTANCE, Role.IAM_OWNER));
 
         for (long org : new long[] {ORG, OTHER_ORG, 999}) {
-            assertThat(RolePolicy.decide(memberships, org, INSTANCE, Permission.ORG_READ))
+            assertThat(AccessCheck.decide(memberships, org, INSTANCE, Permission.ORG_READ))
                     .isEqualTo(AccessDecision.GRANTED);
         }
     }
@@ -258,9 +259,9 @@ class RolePolicyTest {
     void anyApplicableRoleGrantingThePermissionIsEnough() {
         List<Membership> memberships = List.of(org(ORG, Role.ORG_USER_MANAGER), iam(INSTANCE, Role.IAM_LOGIN_CLIENT));
 
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_MEMBER_WRITE))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_MEMBER_WRITE))
                 .isEqualTo(AccessDecision.GRANTED);
-        assertThat(RolePolicy.decide(memberships, ORG, INSTANCE, Permission.ORG_DELETE))
+        assertThat(AccessCheck.decide(memberships, ORG, INSTANCE, Permission.ORG_DELETE))
                 .isEqualTo(AccessDecision.DENIED);
     }
 

@@ -1,6 +1,6 @@
 package dev.warden.application.port.in;
 
-import dev.warden.application.auth.Principal;
+import dev.warden.domain.principal.Principal;
 
 import java.util.Objects;
 

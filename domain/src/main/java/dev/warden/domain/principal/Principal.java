@@ -1,4 +1,4 @@
-package dev.warden.application.auth;
+package dev.warden.domain.principal;
 
 import java.time.Instant;
 import java.util.Objects;
