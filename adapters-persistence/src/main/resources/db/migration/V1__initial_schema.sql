@@ -12,7 +12,7 @@ CREATE TABLE instance (
     id             BIGINT      NOT NULL,
     default_org_id BIGINT      NOT NULL,
     created_at     DATETIME(6) NOT NULL,
-    CONSTRAINT pk_instance PRIMARY KEY (singleton),
+    PRIMARY KEY (singleton),
     CONSTRAINT ck_instance_singleton CHECK (singleton = 1)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -24,7 +24,7 @@ CREATE TABLE orgs (
     sequence       BIGINT       NOT NULL,
     created_at     DATETIME(6)  NOT NULL,
     changed_at     DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_orgs PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_orgs_name UNIQUE (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -41,7 +41,7 @@ CREATE TABLE users (
     sequence          BIGINT       NOT NULL,
     created_at        DATETIME(6)  NOT NULL,
     changed_at        DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_users PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_users_user_name UNIQUE (user_name),
     CONSTRAINT fk_users_org FOREIGN KEY (org_id) REFERENCES orgs (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -59,7 +59,7 @@ CREATE TABLE personal_access_tokens (
     sequence     BIGINT       NOT NULL,
     created_at   DATETIME(6)  NOT NULL,
     changed_at   DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_personal_access_tokens PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_personal_access_tokens_user FOREIGN KEY (user_id) REFERENCES users (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -75,7 +75,7 @@ CREATE TABLE memberships (
     sequence   BIGINT        NOT NULL,
     created_at DATETIME(6)   NOT NULL,
     changed_at DATETIME(6)   NOT NULL,
-    CONSTRAINT pk_memberships PRIMARY KEY (user_id, scope, scope_id),
+    PRIMARY KEY (user_id, scope, scope_id),
     CONSTRAINT fk_memberships_user FOREIGN KEY (user_id) REFERENCES users (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
