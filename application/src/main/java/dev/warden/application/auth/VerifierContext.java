@@ -1,8 +1,10 @@
 package dev.warden.application.auth;
 
+import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
 import dev.warden.application.port.out.SecretHasher;
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.TokenUsageRecorder;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 
 import java.time.Clock;
@@ -14,12 +16,15 @@ import java.util.Optional;
  * What a {@link CredentialVerifierProvider} may use to build its verifier: the driven ports and
  * the method's own settings (configuration under {@code warden.auth.<id>}).
  */
-public record VerifierContext(Clock clock, ServiceUserRepository users, PersonalAccessTokenRepository pats,
-                              SecretHasher hasher, VerifiedCredentialCache cache, Map<String, String> settings) {
+public record VerifierContext(Clock clock, OrganizationRepository organizations, ServiceUserRepository users,
+                              PersonalAccessTokenRepository pats, SecretHasher hasher, VerifiedCredentialCache cache,
+                              TokenUsageRecorder usage, Map<String, String> settings) {
 
     public VerifierContext {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(organizations, "organizations");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(pats, "pats");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(cache, "cache");
@@ -32,6 +37,6 @@ public record VerifierContext(Clock clock, ServiceUserRepository users, Personal
 
     /** The same ports with another method's settings. */
     public VerifierContext withSettings(Map<String, String> methodSettings) {
-        return new VerifierContext(clock, users, pats, hasher, cache, methodSettings);
+        return new VerifierContext(clock, organizations, users, pats, hasher, cache, usage, methodSettings);
     }
 }

@@ -32,6 +32,11 @@ public final class AccessControl {
         this.instances = instances;
     }
 
+    /** The current organization, if the caller holds {@code permission} on it. */
+    public Organization authorize(Caller caller, Permission permission) {
+        return authorize(caller.principal(), caller.requestedOrgId(), permission);
+    }
+
     /**
      * The current organization, if the caller holds {@code permission} on it.
      *

@@ -5,10 +5,14 @@ import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
+import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
 import dev.warden.application.port.out.SecretHasher;
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.TokenUsageRecorder;
 import dev.warden.application.port.out.VerifiedCredentialCache;
+import dev.warden.domain.org.OrgState;
+import dev.warden.domain.org.Organization;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.PersonalAccessToken;
@@ -23,7 +27,8 @@ import java.util.Optional;
  * Verifies {@code Bearer wdn_pat_…} personal access tokens.
  *
  * <p>Order of checks: format and checksum (no I/O), the verified-credential cache (no hash), then
- * the stored token by id and an argon2 comparison of the secret. An unknown id is compared
+ * the stored token by id and an argon2 comparison of the secret, then the states of token, user and
+ * organization. An unknown id is compared
  * against a dummy hash so that it costs what a wrong secret costs.
  */
 final class PatVerifier implements CredentialVerifier {
@@ -31,19 +36,24 @@ final class PatVerifier implements CredentialVerifier {
     static final String METHOD = "pat";
 
     private final Clock clock;
+    private final OrganizationRepository organizations;
     private final PersonalAccessTokenRepository tokens;
     private final ServiceUserRepository users;
     private final SecretHasher hasher;
     private final VerifiedCredentialCache cache;
+    private final TokenUsageRecorder usage;
     private final SecretHash dummyHash;
 
-    PatVerifier(Clock clock, PersonalAccessTokenRepository tokens, ServiceUserRepository users,
-                SecretHasher hasher, VerifiedCredentialCache cache) {
+    PatVerifier(Clock clock, OrganizationRepository organizations, PersonalAccessTokenRepository tokens,
+                ServiceUserRepository users, SecretHasher hasher, VerifiedCredentialCache cache,
+                TokenUsageRecorder usage) {
         this.clock = clock;
+        this.organizations = organizations;
         this.tokens = tokens;
         this.users = users;
         this.hasher = hasher;
         this.cache = cache;
+        this.usage = usage;
         this.dummyHash = hasher.hash(OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, 1).secret());
     }
 
@@ -68,6 +78,7 @@ final class PatVerifier implements CredentialVerifier {
         Optional<Principal> cached = cache.get(digest);
         if (cached.isPresent()) {
             if (cached.get().expiresAt().isAfter(now)) {
+                usage.used(parsed.get().id(), now);
                 return new Verification.Verified(cached.get(), METHOD);
             }
             cache.invalidateCredential(cached.get().credentialId());
@@ -93,9 +104,14 @@ final class PatVerifier implements CredentialVerifier {
         if (user.isEmpty() || !user.get().canAuthenticate()) {
             return new Verification.Rejected("user of personal access token " + pat.id() + " cannot authenticate");
         }
+        Optional<Organization> org = organizations.findById(pat.orgId());
+        if (org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
+            return new Verification.Rejected("organization of personal access token " + pat.id() + " is not active");
+        }
         Principal principal = new Principal(pat.userId(), pat.orgId(), Long.toString(pat.id()), METHOD,
                 pat.expiresAt());
         cache.put(digest, principal);
+        usage.used(pat.id(), now);
         return new Verification.Verified(principal, METHOD);
     }
 }

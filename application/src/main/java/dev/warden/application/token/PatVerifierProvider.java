@@ -14,6 +14,7 @@ public final class PatVerifierProvider implements CredentialVerifierProvider {
 
     @Override
     public CredentialVerifier create(VerifierContext context) {
-        return new PatVerifier(context.clock(), context.pats(), context.users(), context.hasher(), context.cache());
+        return new PatVerifier(context.clock(), context.organizations(), context.pats(), context.users(), context.hasher(),
+                context.cache(), context.usage());
     }
 }

@@ -41,6 +41,11 @@ public record Membership(long userId, MemberScope scope, long scopeId, Set<Role>
         return new Membership(userId, scope, scopeId, roles, 1, now, now);
     }
 
+    /** The same membership with other roles, one change later. */
+    public Membership withRoles(Set<Role> newRoles, Instant now) {
+        return new Membership(userId, scope, scopeId, newRoles, sequence + 1, createdAt, now);
+    }
+
     /** Whether this membership counts for a request on {@code currentOrgId} of {@code instanceId}. */
     public boolean appliesTo(long currentOrgId, long instanceId) {
         return scope == MemberScope.ORG ? scopeId == currentOrgId : scopeId == instanceId;

@@ -28,6 +28,17 @@ public record Organization(long id, String name, String primaryDomain, OrgState 
         return new Organization(id, name, OrgName.domainOf(name, instanceDomain), OrgState.ACTIVE, 1, now, now);
     }
 
+    /** The same organization renamed, its domain derived from the new name, one change later. */
+    public Organization withName(String newName, String instanceDomain, Instant now) {
+        return new Organization(id, newName, OrgName.domainOf(newName, instanceDomain), state, sequence + 1,
+                createdAt, now);
+    }
+
+    /** The same organization in another state, one change later. */
+    public Organization withState(OrgState newState, Instant now) {
+        return new Organization(id, name, primaryDomain, newState, sequence + 1, createdAt, now);
+    }
+
     public boolean exists() {
         return state != OrgState.REMOVED;
     }

@@ -30,10 +30,35 @@ public record ServiceUser(long id, long orgId, String userName, String displayNa
         }
     }
 
+    /** A new, active service user. */
+    public static ServiceUser create(long id, long orgId, String userName, String displayName, String description,
+                                     AccessTokenType accessTokenType, Instant now) {
+        return new ServiceUser(id, orgId, userName, displayName, description, accessTokenType, UserState.ACTIVE, 1,
+                now, now);
+    }
+
     /** A new, active service user with opaque bearer access tokens. */
     public static ServiceUser create(long id, long orgId, String userName, String displayName, Instant now) {
         return new ServiceUser(id, orgId, userName, displayName, "", AccessTokenType.BEARER,
                 UserState.ACTIVE, 1, now, now);
+    }
+
+    /** The same user with a new display name, description and token type, one change later. */
+    public ServiceUser withProfile(String newDisplayName, String newDescription, AccessTokenType newType, Instant now) {
+        return new ServiceUser(id, orgId, userName, newDisplayName, newDescription, newType, state, sequence + 1,
+                createdAt, now);
+    }
+
+    /** The same user under a new user name, one change later. */
+    public ServiceUser withUserName(String newUserName, Instant now) {
+        return new ServiceUser(id, orgId, newUserName, displayName, description, accessTokenType, state,
+                sequence + 1, createdAt, now);
+    }
+
+    /** The same user in another state, one change later. */
+    public ServiceUser withState(UserState newState, Instant now) {
+        return new ServiceUser(id, orgId, userName, displayName, description, accessTokenType, newState,
+                sequence + 1, createdAt, now);
     }
 
     public boolean canAuthenticate() {

@@ -6,9 +6,12 @@ import java.util.Objects;
 
 /**
  * A personal access token as stored: metadata and the hash of its secret, never the secret.
+ *
+ * @param lastUsedAt when it last authenticated a request (recorded in batches), or null if never
  */
 public record PersonalAccessToken(long id, long userId, long orgId, SecretHash secretHash,
-                                  Instant expiresAt, long sequence, Instant createdAt, Instant changedAt) {
+                                  Instant expiresAt, long sequence, Instant createdAt, Instant changedAt,
+                                  Instant lastUsedAt) {
 
     /** ZITADEL's expiration for tokens created without one. */
     public static final Instant NO_EXPIRATION = Instant.parse("9999-12-31T23:59:59Z");
@@ -28,6 +31,12 @@ public record PersonalAccessToken(long id, long userId, long orgId, SecretHash s
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1");
         }
+    }
+
+    /** A token that has never been used. */
+    public PersonalAccessToken(long id, long userId, long orgId, SecretHash secretHash, Instant expiresAt,
+                               long sequence, Instant createdAt, Instant changedAt) {
+        this(id, userId, orgId, secretHash, expiresAt, sequence, createdAt, changedAt, null);
     }
 
     /** A new token; a missing expiration means {@link #NO_EXPIRATION}, a past one is refused. */

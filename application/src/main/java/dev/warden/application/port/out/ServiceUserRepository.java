@@ -1,10 +1,30 @@
 package dev.warden.application.port.out;
 
+import dev.warden.domain.query.Page;
+import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.ServiceUser;
+import dev.warden.domain.serviceuser.UserFilter;
+import dev.warden.domain.serviceuser.UserSort;
 
 import java.util.Optional;
 
-/** Driven port: stored service users. */
+/**
+ * Driven port: stored service users. User names are unique across the instance, ignoring case.
+ * Every change also writes the change feed in the same transaction ({@code USER_CHANGED}).
+ */
 public interface ServiceUserRepository {
+
     Optional<ServiceUser> findById(long id);
+
+    /** False (nothing stored) when the user name or id is taken. */
+    boolean insert(ServiceUser user);
+
+    /** False (nothing stored) when the new user name is taken. */
+    boolean update(ServiceUser user);
+
+    /** Deletes the user with its tokens and memberships. All or nothing. */
+    void remove(long userId);
+
+    /** The organization's users matching the filter, sorted, one page of them. */
+    Page<ServiceUser> search(long orgId, UserFilter filter, UserSort sort, PageRequest page);
 }

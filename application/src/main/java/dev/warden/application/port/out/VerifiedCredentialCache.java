@@ -20,4 +20,7 @@ public interface VerifiedCredentialCache {
 
     /** Drops every entry of that user (deactivation, lock, deletion). */
     void invalidateUser(long userId);
+
+    /** Drops every entry of that organization's users (deactivation, removal). */
+    void invalidateOrg(long orgId);
 }

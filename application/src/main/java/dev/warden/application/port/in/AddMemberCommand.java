@@ -1,0 +1,17 @@
+package dev.warden.application.port.in;
+
+import dev.warden.domain.policy.MemberScope;
+
+import java.util.List;
+import dev.warden.application.authz.Caller;
+
+    import java.util.Objects;
+
+    /** Input of {@link AddMemberUseCase}; role names raw, validated by the service. */
+    public record AddMemberCommand(Caller caller, MemberScope scope, String userId, List<String> roles) {
+        public AddMemberCommand {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(scope, "scope");
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
