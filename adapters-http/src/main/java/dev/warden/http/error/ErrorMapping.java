@@ -58,7 +58,9 @@ public final class ErrorMapping {
             case PreconditionFailedException e -> GrpcCode.FAILED_PRECONDITION;
             case UnavailableException e -> GrpcCode.UNAVAILABLE;
         };
-        send(response, code, ErrorResponse.of(code.code(), error.errorId(), error.text()));
+        // Validation errors carry no Warden id, like the gateway's own validation messages.
+        send(response, code, error.errorId() == null ? ErrorResponse.plain(code.code(), error.text())
+                : ErrorResponse.of(code.code(), error.errorId(), error.text()));
     }
 
     private void requestError(ServerRequest request, ServerResponse response, RequestException error) {

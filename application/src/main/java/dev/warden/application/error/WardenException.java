@@ -15,7 +15,7 @@ public abstract sealed class WardenException extends RuntimeException
         this.errorId = errorId;
     }
 
-    /** ZITADEL-style error id, e.g. {@code QUERY-Dfbg2}. */
+    /** ZITADEL-style error id, e.g. {@code QUERY-Dfbg2}; null for request validation errors, which have none. */
     public String errorId() {
         return errorId;
     }
