@@ -1,14 +1,16 @@
 package dev.warden.http;
 
 import dev.warden.application.port.in.AuthenticateUseCase;
-import dev.warden.application.port.in.GetMyOrgUseCase;
 
 import java.util.Objects;
 
-/** The in-ports the HTTP adapter drives, handed over by the composition root. */
-public record HttpAdapter(AuthenticateUseCase authenticate, GetMyOrgUseCase getMyOrg) {
+/** The in-ports the HTTP adapter drives, handed over by the composition root, grouped by resource. */
+public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, UserUseCases users,
+                          MemberUseCases members) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
-        Objects.requireNonNull(getMyOrg, "getMyOrg");
+        Objects.requireNonNull(orgs, "orgs");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(members, "members");
     }
 }

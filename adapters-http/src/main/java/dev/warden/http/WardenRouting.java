@@ -1,18 +1,23 @@
 package dev.warden.http;
 
+import dev.warden.http.admin.AdminEndpoint;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
 import dev.warden.http.health.HealthzEndpoint;
 import dev.warden.http.json.JsonCodec;
+import dev.warden.http.member.MemberEndpoint;
 import dev.warden.http.org.OrgEndpoint;
+import dev.warden.http.token.PatEndpoint;
+import dev.warden.http.user.UserEndpoint;
 import io.helidon.webserver.http.HttpRouting;
 
-/** Builds the management API routes; used by the server and by the HTTP tests alike. */
+/** Builds the management and admin API routes; used by the server and by the HTTP tests alike. */
 public final class WardenRouting {
 
     static final String MANAGEMENT = "/management/v1";
+    static final String ADMIN = "/admin/v1";
 
     private WardenRouting() {
     }
@@ -24,12 +29,20 @@ public final class WardenRouting {
         AuthenticationHandler authentication = new AuthenticationHandler(adapter.authenticate(), errors);
 
         // Order matters: unauthenticated routes first, then the authentication handler in front of
-        // everything else under /management, then the protected routes.
-        routing.register(MANAGEMENT, new HealthzEndpoint(json))
-                .any(MANAGEMENT, authentication)
-                .any(MANAGEMENT + "/*", authentication)
-                .register(MANAGEMENT, new OrgEndpoint(adapter.getMyOrg(), json))
-                .any("/management/*", (req, res) -> errors.send(res, GrpcCode.NOT_FOUND,
-                        ErrorResponse.plain(GrpcCode.NOT_FOUND.code(), "Not Found")));
+        // everything else under the API prefixes, then the protected routes, then a JSON 404.
+        for (String api : new String[] {MANAGEMENT, ADMIN}) {
+            routing.register(api, new HealthzEndpoint(json))
+                    .any(api, authentication)
+                    .any(api + "/*", authentication);
+        }
+        routing.register(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json))
+                .register(MANAGEMENT, new MemberEndpoint(adapter.members(), json))
+                .register(MANAGEMENT, new UserEndpoint(adapter.users(), json))
+                .register(MANAGEMENT, new PatEndpoint(adapter.users(), json))
+                .register(ADMIN, new AdminEndpoint(adapter.orgs(), adapter.members(), json));
+        for (String prefix : new String[] {"/management/*", "/admin/*"}) {
+            routing.any(prefix, (req, res) -> errors.send(res, GrpcCode.NOT_FOUND,
+                    ErrorResponse.plain(GrpcCode.NOT_FOUND.code(), "Not Found")));
+        }
     }
 }

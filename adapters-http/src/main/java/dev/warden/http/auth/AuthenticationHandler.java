@@ -1,12 +1,14 @@
 package dev.warden.http.auth;
 
 import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.authz.Caller;
 import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -37,6 +39,15 @@ public final class AuthenticationHandler implements Handler {
     public AuthenticationHandler(AuthenticateUseCase authenticate, ErrorMapping errors) {
         this.authenticate = authenticate;
         this.errors = errors;
+    }
+
+    /** Selects the current organization of a management call (ZITADEL's header name). */
+    public static final HeaderName ORG_ID_HEADER = HeaderNames.create("x-zitadel-orgid");
+
+    /** The caller of an authenticated request: its principal and the org it asked for (blank header = none). */
+    public static Caller caller(ServerRequest request) {
+        return new Caller(principal(request), request.headers().first(ORG_ID_HEADER).filter(v -> !v.isBlank())
+                .orElse(null));
     }
 
     /** The principal that this handler put on an authenticated request. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.io.UncheckedIOException;
 public final class JsonCodec {
 
     private final ObjectMapper mapper = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -35,6 +36,18 @@ public final class JsonCodec {
         response.header(HeaderValues.CONTENT_TYPE_JSON);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.send(bytes);
+    }
+
+    private final JsonBody body = new JsonBody(mapper);
+
+    /**
+     * The request body bound to {@code type} (empty body = {@code {}}, snake_case accepted);
+     * malformed input is an {@link dev.warden.application.error.InvalidArgumentException}.
+     *
+     * @param requestName ZITADEL's request message name, used in error messages
+     */
+    public <T> T read(ServerRequest request, Class<T> type, String requestName) {
+        return body.read(request, type, requestName);
     }
 
     public ObjectMapper mapper() {

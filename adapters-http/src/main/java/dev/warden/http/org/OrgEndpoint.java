@@ -1,11 +1,15 @@
 package dev.warden.http.org;
 
+import dev.warden.application.authz.Caller;
+import dev.warden.application.port.in.AddOrgCommand;
+import dev.warden.application.port.in.ChangeOrgStateCommand;
 import dev.warden.application.port.in.GetMyOrgQuery;
-import dev.warden.application.port.in.GetMyOrgUseCase;
+import dev.warden.application.port.in.RemoveOrgCommand;
+import dev.warden.application.port.in.UpdateOrgCommand;
+import dev.warden.http.OrgUseCases;
 import dev.warden.http.auth.AuthenticationHandler;
+import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,29 +19,51 @@ import io.helidon.webserver.http.ServerResponse;
 /** Driving adapter: organization routes of the management API, under {@code /management/v1}. */
 public final class OrgEndpoint implements HttpService {
 
-    /** Selects the current organization of a management call (ZITADEL's header name). */
-    public static final HeaderName ORG_ID_HEADER = HeaderNames.create("x-zitadel-orgid");
-
-    private final GetMyOrgUseCase getMyOrg;
+    private final OrgUseCases orgs;
     private final JsonCodec json;
 
-    public OrgEndpoint(GetMyOrgUseCase getMyOrg, JsonCodec json) {
-        this.getMyOrg = getMyOrg;
+    public OrgEndpoint(OrgUseCases orgs, JsonCodec json) {
+        this.orgs = orgs;
         this.json = json;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/orgs/me", this::getMyOrg);
+        rules.get("/orgs/me", this::getMyOrg)
+                .post("/orgs", this::addOrg)
+                .put("/orgs/me", this::updateOrg)
+                .post("/orgs/me/_deactivate", (req, res) -> changeState(req, res, false))
+                .post("/orgs/me/_reactivate", (req, res) -> changeState(req, res, true))
+                .delete("/orgs/me", this::removeOrg);
     }
 
     private void getMyOrg(ServerRequest request, ServerResponse response) {
-        GetMyOrgQuery query = new GetMyOrgQuery(AuthenticationHandler.principal(request), requestedOrgId(request));
-        json.send(response, Status.OK_200, GetMyOrgResponse.from(getMyOrg.getMyOrg(query)));
+        Caller caller = AuthenticationHandler.caller(request);
+        GetMyOrgQuery query = new GetMyOrgQuery(caller.principal(), caller.requestedOrgId());
+        json.send(response, Status.OK_200, GetMyOrgResponse.from(orgs.getMyOrg().getMyOrg(query)));
     }
 
-    /** The {@code x-zitadel-orgid} value, or null when absent or empty (an empty header selects nothing). */
-    static String requestedOrgId(ServerRequest request) {
-        return request.headers().first(ORG_ID_HEADER).filter(v -> !v.isBlank()).orElse(null);
+    private void addOrg(ServerRequest request, ServerResponse response) {
+        OrgNameRequest body = json.read(request, OrgNameRequest.class, "AddOrgRequest");
+        var result = orgs.addOrg().addOrg(new AddOrgCommand(AuthenticationHandler.caller(request), body.name()));
+        json.send(response, Status.OK_200, AddOrgResponse.from(result));
+    }
+
+    private void updateOrg(ServerRequest request, ServerResponse response) {
+        OrgNameRequest body = json.read(request, OrgNameRequest.class, "UpdateOrgRequest");
+        var org = orgs.updateOrg().updateOrg(new UpdateOrgCommand(AuthenticationHandler.caller(request), body.name()))
+                .organization();
+        json.send(response, Status.OK_200, DetailsResponse.changed(org.sequence(), org.changedAt(), org.id()));
+    }
+
+    private void changeState(ServerRequest request, ServerResponse response, boolean active) {
+        var details = orgs.changeOrgState().changeOrgState(
+                new ChangeOrgStateCommand(AuthenticationHandler.caller(request), active));
+        json.send(response, Status.OK_200, DetailsResponse.changed(details));
+    }
+
+    private void removeOrg(ServerRequest request, ServerResponse response) {
+        var details = orgs.removeOrg().removeOrg(new RemoveOrgCommand(AuthenticationHandler.caller(request)));
+        json.send(response, Status.OK_200, DetailsResponse.changed(details));
     }
 }
