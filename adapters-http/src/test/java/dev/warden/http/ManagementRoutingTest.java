@@ -53,7 +53,16 @@ class ManagementRoutingTest {
                 List.of(new PatVerifierProvider().create(PORTS.verifierContext())));
         GetMyOrgService getMyOrg = new GetMyOrgService(
                 new AccessControl(PORTS.organizations, PORTS.memberships, PORTS.instances));
-        WardenRouting.routing(routing, new HttpAdapter(authenticate, getMyOrg));
+        WardenRouting.routing(routing, new HttpAdapter(authenticate,
+                new OrgUseCases(getMyOrg, c -> fail(), c -> fail(), c -> fail(), c -> fail(), q -> fail(), q -> fail()),
+                new UserUseCases(c -> fail(), q -> fail(), c -> fail(), c -> fail(), q -> fail(), c -> fail(),
+                        c -> fail(), c -> fail(), q -> fail(), q -> fail(), c -> fail()),
+                new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail())));
+    }
+
+    /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */
+    private static <T> T fail() {
+        throw new AssertionError("unexpected use case call");
     }
 
     @BeforeEach

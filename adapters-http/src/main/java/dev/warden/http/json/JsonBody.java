@@ -1,6 +1,7 @@
 package dev.warden.http.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,7 +45,8 @@ public final class JsonBody {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            tree = text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
+            tree = text.isBlank() ? mapper.createObjectNode()
+                    : mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (CharacterCodingException e) {
             throw invalid(requestName, "body is not valid UTF-8");
         } catch (JsonProcessingException e) {

@@ -37,7 +37,7 @@ public final class WireValues {
         if (value.isTextual() && names.contains(value.asText())) {
             return names.indexOf(value.asText());
         }
-        if (value.isIntegralNumber() && value.asInt() >= 0 && value.asInt() < names.size()) {
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0 && value.asInt() < names.size()) {
             return value.asInt();
         }
         throw new InvalidArgumentException(null, "invalid " + requestName + "." + field + ": value must be one of "
