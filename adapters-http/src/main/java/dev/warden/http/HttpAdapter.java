@@ -1,5 +1,8 @@
 package dev.warden.http;
 
+import dev.warden.http.member.MemberUseCases;
+import dev.warden.http.user.UserUseCases;
+import dev.warden.http.org.OrgUseCases;
 import dev.warden.application.port.in.AuthenticateUseCase;
 
 import java.util.Objects;

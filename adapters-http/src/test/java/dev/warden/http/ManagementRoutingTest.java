@@ -1,5 +1,8 @@
 package dev.warden.http;
 
+import dev.warden.http.member.MemberUseCases;
+import dev.warden.http.user.UserUseCases;
+import dev.warden.http.org.OrgUseCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.authz.AccessControl;

@@ -5,15 +5,42 @@ import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.port.in.FirstInstanceResult;
 import dev.warden.application.port.in.SetUpFirstInstanceCommand;
+import dev.warden.application.cluster.ChangeFollower;
+import dev.warden.application.service.AddMachineUserService;
+import dev.warden.application.service.AddMemberService;
+import dev.warden.application.service.AddOrgService;
+import dev.warden.application.service.AddPersonalAccessTokenService;
 import dev.warden.application.service.AuthenticateService;
+import dev.warden.application.service.ChangeOrgStateService;
+import dev.warden.application.service.ChangeUserStateService;
 import dev.warden.application.service.GetMyOrgService;
+import dev.warden.application.service.GetOrgByIdService;
+import dev.warden.application.service.GetPersonalAccessTokenService;
+import dev.warden.application.service.GetUserService;
+import dev.warden.application.service.ListMemberRolesService;
+import dev.warden.application.service.ListMembersService;
+import dev.warden.application.service.ListOrgsService;
+import dev.warden.application.service.ListPersonalAccessTokensService;
+import dev.warden.application.service.ListUsersService;
+import dev.warden.application.service.RemoveMemberService;
+import dev.warden.application.service.RemoveOrgService;
+import dev.warden.application.service.RemovePersonalAccessTokenService;
+import dev.warden.application.service.RemoveUserService;
 import dev.warden.application.service.SetUpFirstInstanceService;
+import dev.warden.application.service.UpdateMachineUserService;
+import dev.warden.application.service.UpdateMemberService;
+import dev.warden.application.service.UpdateOrgService;
+import dev.warden.application.service.UpdateUserNameService;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
 import dev.warden.http.HttpAdapter;
+import dev.warden.http.member.MemberUseCases;
+import dev.warden.http.org.OrgUseCases;
+import dev.warden.http.user.UserUseCases;
 import dev.warden.http.WardenRouting;
 import dev.warden.persistence.cache.CaffeineVerifiedCredentialCache;
+import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.crypto.Argon2SecretHasher;
 import dev.warden.persistence.db.Database;
 import dev.warden.persistence.db.DatabaseSettings;
@@ -21,7 +48,9 @@ import dev.warden.persistence.instance.MariaDbInstanceRepository;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
+import dev.warden.persistence.token.BatchingTokenUsageRecorder;
 import dev.warden.persistence.token.MariaDbPersonalAccessTokenRepository;
+import io.helidon.dbclient.DbClient;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -33,12 +62,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The composition root: configuration → database → repositories → hasher, cache, clock, ids →
- * verifiers (through the extension point) → services → routes → server. Nothing else constructs
+ * verifiers (through the extension point) → services → routes → server, and the change follower
+ * that keeps the caches true to other nodes' changes. Nothing else constructs
  * services or adapters.
  */
 public final class Wiring implements AutoCloseable {
@@ -46,13 +82,13 @@ public final class Wiring implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
 
     private final Database database;
-    private final Argon2SecretHasher hasher;
+    private final List<AutoCloseable> opened;
     private final WebServer server;
     private final FirstInstanceResult firstInstance;
 
-    private Wiring(Database database, Argon2SecretHasher hasher, WebServer server, FirstInstanceResult firstInstance) {
+    private Wiring(Database database, List<AutoCloseable> opened, WebServer server, FirstInstanceResult firstInstance) {
         this.database = database;
-        this.hasher = hasher;
+        this.opened = opened;
         this.server = server;
         this.firstInstance = firstInstance;
     }
@@ -65,27 +101,67 @@ public final class Wiring implements AutoCloseable {
                 .orElseGet(() -> TimeOrderedIdGenerator.withRandomNode(clock));
 
         Database database = Database.open(databaseSettings(config));
-        Argon2SecretHasher hasher = null;
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            var organizations = new MariaDbOrganizationRepository(database.dbClient());
-            var users = new MariaDbServiceUserRepository(database.dbClient());
-            var tokens = new MariaDbPersonalAccessTokenRepository(database.dbClient());
-            var memberships = new MariaDbMembershipRepository(database.dbClient());
-            var instances = new MariaDbInstanceRepository(database.dbClient());
-            hasher = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
+            DbClient db = database.dbClient();
+            var organizations = new MariaDbOrganizationRepository(db, clock);
+            var users = new MariaDbServiceUserRepository(db, clock);
+            var tokens = new MariaDbPersonalAccessTokenRepository(db, clock);
+            var memberships = new MariaDbMembershipRepository(db, clock);
+            var instances = new MariaDbInstanceRepository(db);
+            var feed = new MariaDbChangeFeed(db);
+            var hasher = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
                     config.argon2Parallelism(), config.hashThreads(), config.hashQueue());
+            opened.add(hasher);
+            var usage = new BatchingTokenUsageRecorder(tokens, config.tokenUsageFlushInterval());
+            opened.add(usage);
             var cache = new CaffeineVerifiedCredentialCache(config.tokenCacheMaxSize(), config.tokenCacheTtl(), clock);
 
             FirstInstanceResult firstInstance = setUpFirstInstance(config, instances.find().isEmpty(),
                     new SetUpFirstInstanceService(instances, hasher, ids, clock));
 
-            VerifierContext verifierContext = new VerifierContext(clock, users, tokens, hasher, cache,
-                    java.util.Map.of());
+            VerifierContext verifierContext = new VerifierContext(clock, organizations, users, tokens, hasher, cache,
+                    usage, Map.of());
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
+            AccessControl access = new AccessControl(organizations, memberships, instances);
+            String domain = config.instanceDomain();
             var adapter = new HttpAdapter(
                     new AuthenticateService(verifiers),
-                    new GetMyOrgService(new AccessControl(organizations, memberships, instances)));
+                    new OrgUseCases(
+                            new GetMyOrgService(access),
+                            new AddOrgService(access, organizations, ids, clock, domain),
+                            new UpdateOrgService(access, organizations, clock, domain),
+                            new ChangeOrgStateService(access, organizations, cache, clock),
+                            new RemoveOrgService(access, organizations, instances, cache, clock),
+                            new GetOrgByIdService(access, organizations),
+                            new ListOrgsService(access, organizations, clock)),
+                    new UserUseCases(
+                            new AddMachineUserService(access, users, ids, clock),
+                            new GetUserService(access, users),
+                            new UpdateMachineUserService(access, users, clock),
+                            new UpdateUserNameService(access, users, clock),
+                            new ListUsersService(access, users, clock),
+                            new ChangeUserStateService(access, users, cache, clock),
+                            new RemoveUserService(access, users, cache, clock),
+                            new AddPersonalAccessTokenService(access, users, tokens, hasher, ids, clock),
+                            new GetPersonalAccessTokenService(access, tokens),
+                            new ListPersonalAccessTokensService(access, users, tokens, clock),
+                            new RemovePersonalAccessTokenService(access, tokens, cache, clock)),
+                    new MemberUseCases(
+                            new ListMemberRolesService(access, instances),
+                            new ListMembersService(access, memberships, instances, clock),
+                            new AddMemberService(access, memberships, users, instances, clock),
+                            new UpdateMemberService(access, memberships, instances, clock),
+                            new RemoveMemberService(access, memberships, instances, clock)));
+
+            var follower = new ChangeFollower(feed, cache, clock, config.changeFeedOverlap(),
+                    config.changeFeedRecheck(), config.changeFeedRetention());
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("warden-change-follower").daemon().factory());
+            opened.add(scheduler::shutdownNow);
+            scheduler.scheduleWithFixedDelay(() -> follow(follower), 0, config.clusterPollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
 
             HttpRouting.Builder routing = HttpRouting.builder();
             WardenRouting.routing(routing, adapter);
@@ -106,13 +182,30 @@ public final class Wiring implements AutoCloseable {
             LOG.info("Warden is ready on port " + server.port() + " (external URL " + config.externalUrl()
                     + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
                     : databaseSettings(config).redactedUrl()) + ")");
-            return new Wiring(database, hasher, server, firstInstance);
+            return new Wiring(database, opened, server, firstInstance);
         } catch (RuntimeException e) {
-            if (hasher != null) {
-                hasher.close();
-            }
+            closeAll(opened);
             database.close();
             throw e;
+        }
+    }
+
+    /** One poll of the change feed; a failure (database down) is logged and retried at the next poll. */
+    private static void follow(ChangeFollower follower) {
+        try {
+            follower.poll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Change feed poll failed; retrying at the next interval", e);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable closeable : opened.reversed()) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Failed to close " + closeable, e);
+            }
         }
     }
 
@@ -169,7 +262,8 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        hasher.close();
+        // Reverse order: the scheduler stops, the usage recorder flushes, then the pool goes.
+        closeAll(opened);
         database.close();
     }
 }

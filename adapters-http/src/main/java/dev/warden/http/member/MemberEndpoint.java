@@ -1,7 +1,6 @@
 package dev.warden.http.member;
 
 import dev.warden.domain.policy.MemberScope;
-import dev.warden.http.MemberUseCases;
 import dev.warden.http.json.JsonCodec;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

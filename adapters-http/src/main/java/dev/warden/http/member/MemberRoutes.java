@@ -7,7 +7,6 @@ import dev.warden.application.port.in.ListMembersQuery;
 import dev.warden.application.port.in.RemoveMemberCommand;
 import dev.warden.application.port.in.UpdateMemberCommand;
 import dev.warden.domain.policy.MemberScope;
-import dev.warden.http.MemberUseCases;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;

@@ -6,7 +6,6 @@ import dev.warden.application.port.in.ChangeOrgStateCommand;
 import dev.warden.application.port.in.GetMyOrgQuery;
 import dev.warden.application.port.in.RemoveOrgCommand;
 import dev.warden.application.port.in.UpdateOrgCommand;
-import dev.warden.http.OrgUseCases;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;

@@ -3,7 +3,7 @@ package dev.warden.http.token;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.port.in.GetPersonalAccessTokenQuery;
 import dev.warden.application.port.in.RemovePersonalAccessTokenCommand;
-import dev.warden.http.UserUseCases;
+import dev.warden.http.user.UserUseCases;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;

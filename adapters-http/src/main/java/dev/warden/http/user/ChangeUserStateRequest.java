@@ -2,6 +2,7 @@ package dev.warden.http.user;
 
 import dev.warden.application.authz.Caller;
 import dev.warden.application.port.in.ChangeUserStateCommand;
+import dev.warden.domain.serviceuser.UserTransition;
 
 /**
  * Body of {@code POST /management/v1/users/{id}/_deactivate|_reactivate|_lock|_unlock}: nothing
@@ -9,7 +10,7 @@ import dev.warden.application.port.in.ChangeUserStateCommand;
  */
 public record ChangeUserStateRequest() {
 
-    static String name(ChangeUserStateCommand.Transition transition) {
+    static String name(UserTransition transition) {
         return switch (transition) {
             case DEACTIVATE -> "DeactivateUserRequest";
             case REACTIVATE -> "ReactivateUserRequest";
@@ -18,7 +19,7 @@ public record ChangeUserStateRequest() {
         };
     }
 
-    public ChangeUserStateCommand toCommand(Caller caller, String userId, ChangeUserStateCommand.Transition transition) {
+    public ChangeUserStateCommand toCommand(Caller caller, String userId, UserTransition transition) {
         return new ChangeUserStateCommand(caller, userId, transition);
     }
 }

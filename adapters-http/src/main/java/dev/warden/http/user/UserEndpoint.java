@@ -1,12 +1,11 @@
 package dev.warden.http.user;
 
 import dev.warden.application.authz.Caller;
-import dev.warden.application.port.in.ChangeUserStateCommand.Transition;
+import dev.warden.domain.serviceuser.UserTransition;
 import dev.warden.application.port.in.GetUserQuery;
 import dev.warden.application.port.in.RemoveUserCommand;
 import dev.warden.application.port.in.UserResult;
 import dev.warden.domain.serviceuser.ServiceUser;
-import dev.warden.http.UserUseCases;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;
@@ -39,10 +38,10 @@ public final class UserEndpoint implements HttpService {
                 .get("/users/{id}", this::getUser)
                 .put("/users/{userId}/machine", this::updateMachine)
                 .put("/users/{userId}/username", this::updateUserName)
-                .post("/users/{id}/_deactivate", (req, res) -> changeState(req, res, Transition.DEACTIVATE))
-                .post("/users/{id}/_reactivate", (req, res) -> changeState(req, res, Transition.REACTIVATE))
-                .post("/users/{id}/_lock", (req, res) -> changeState(req, res, Transition.LOCK))
-                .post("/users/{id}/_unlock", (req, res) -> changeState(req, res, Transition.UNLOCK))
+                .post("/users/{id}/_deactivate", (req, res) -> changeState(req, res, UserTransition.DEACTIVATE))
+                .post("/users/{id}/_reactivate", (req, res) -> changeState(req, res, UserTransition.REACTIVATE))
+                .post("/users/{id}/_lock", (req, res) -> changeState(req, res, UserTransition.LOCK))
+                .post("/users/{id}/_unlock", (req, res) -> changeState(req, res, UserTransition.UNLOCK))
                 .delete("/users/{id}", this::removeUser);
     }
 
@@ -77,7 +76,7 @@ public final class UserEndpoint implements HttpService {
                 ListUsersResponse.from(users.listUsers().listUsers(body.toQuery(caller(request)))));
     }
 
-    private void changeState(ServerRequest request, ServerResponse response, Transition transition) {
+    private void changeState(ServerRequest request, ServerResponse response, UserTransition transition) {
         ChangeUserStateRequest body = json.read(request, ChangeUserStateRequest.class,
                 ChangeUserStateRequest.name(transition));
         var details = users.changeUserState().changeUserState(

@@ -37,12 +37,12 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     private static final List<String> TYPES = List.of("TYPE_UNSPECIFIED", "TYPE_HUMAN", "TYPE_MACHINE");
 
     /** One field of the oneof; {@code path} names it in error messages, e.g. {@code ListUsersRequest.Queries[0]}. */
-    sealed interface Query {
+    sealed interface OneOf {
         UserFilter toFilter(String path);
     }
 
     /** {@code userNameQuery}: the user name compared by {@code method}. */
-    public record UserNameQuery(String userName, JsonNode method) implements Query {
+    public record UserNameQuery(String userName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             String at = path + ".UserNameQuery";
@@ -51,7 +51,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code displayNameQuery}: a service user's display name is its name. */
-    public record DisplayNameQuery(String displayName, JsonNode method) implements Query {
+    public record DisplayNameQuery(String displayName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             String at = path + ".DisplayNameQuery";
@@ -60,7 +60,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code loginNameQuery}: login names are user names under the default domain policy. */
-    public record LoginNameQuery(String loginName, JsonNode method) implements Query {
+    public record LoginNameQuery(String loginName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             String at = path + ".LoginNameQuery";
@@ -69,7 +69,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code firstNameQuery}: human-only, matches no service user. */
-    public record FirstNameQuery(String firstName, JsonNode method) implements Query {
+    public record FirstNameQuery(String firstName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return humanOnly(firstName, method, path + ".FirstNameQuery", ".FirstName");
@@ -77,7 +77,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code lastNameQuery}: human-only, matches no service user. */
-    public record LastNameQuery(String lastName, JsonNode method) implements Query {
+    public record LastNameQuery(String lastName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return humanOnly(lastName, method, path + ".LastNameQuery", ".LastName");
@@ -85,7 +85,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code nickNameQuery}: human-only, matches no service user. */
-    public record NickNameQuery(String nickName, JsonNode method) implements Query {
+    public record NickNameQuery(String nickName, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return humanOnly(nickName, method, path + ".NickNameQuery", ".NickName");
@@ -93,7 +93,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code emailQuery}: human-only, matches no service user. */
-    public record EmailQuery(String emailAddress, JsonNode method) implements Query {
+    public record EmailQuery(String emailAddress, JsonNode method) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return humanOnly(emailAddress, method, path + ".EmailQuery", ".EmailAddress");
@@ -101,7 +101,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code inUserEmailsQuery}: human-only, matches no service user. */
-    public record InUserEmailsQuery(List<String> userEmails) implements Query {
+    public record InUserEmailsQuery(List<String> userEmails) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return new UserFilter.Nothing();
@@ -109,7 +109,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code stateQuery}: {@code zitadel.user.v1.UserState}, always compared for equality. */
-    public record StateQuery(JsonNode state) implements Query {
+    public record StateQuery(JsonNode state) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             // UNSPECIFIED, SUSPEND and INITIAL are valid values no service user ever has.
@@ -124,7 +124,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code typeQuery}: {@code TYPE_HUMAN} or {@code TYPE_MACHINE}. */
-    public record TypeQuery(JsonNode type) implements Query {
+    public record TypeQuery(JsonNode type) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             // ZITADEL compares the type column with the value, so UNSPECIFIED matches nobody.
@@ -137,7 +137,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code inUserIdsQuery}: any of these ids. */
-    public record InUserIdsQuery(List<String> userIds) implements Query {
+    public record InUserIdsQuery(List<String> userIds) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             // Ids are compared as text at ZITADEL: one that is not a canonical id matches nothing.
@@ -147,7 +147,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code orQuery}: any of the nested queries. */
-    public record OrQuery(List<UserSearchQueryRequest> queries) implements Query {
+    public record OrQuery(List<UserSearchQueryRequest> queries) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return new UserFilter.Or(each(queries, path + ".OrQuery.Queries"));
@@ -155,7 +155,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code andQuery}: all of the nested queries. */
-    public record AndQuery(List<UserSearchQueryRequest> queries) implements Query {
+    public record AndQuery(List<UserSearchQueryRequest> queries) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return new UserFilter.And(each(queries, path + ".AndQuery.Queries"));
@@ -163,7 +163,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     /** {@code notQuery}: the negation of the nested query. */
-    public record NotQuery(UserSearchQueryRequest query) implements Query {
+    public record NotQuery(UserSearchQueryRequest query) implements OneOf {
         @Override
         public UserFilter toFilter(String path) {
             return new UserFilter.Not(filterOf(query, path + ".NotQuery.Query"));
@@ -192,7 +192,7 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
     }
 
     private static UserFilter filterOf(UserSearchQueryRequest query, String path) {
-        List<Query> set = query == null ? List.of() : query.setFields();
+        List<OneOf> set = query == null ? List.of() : query.setFields();
         if (set.isEmpty()) {
             throw invalid(path, "value is required");
         }
@@ -202,10 +202,10 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
         return set.getFirst().toFilter(path);
     }
 
-    private List<Query> setFields() {
+    private List<OneOf> setFields() {
         return Stream.of(userNameQuery, firstNameQuery, lastNameQuery, nickNameQuery, displayNameQuery, emailQuery,
                 stateQuery, typeQuery, loginNameQuery, inUserIdsQuery, orQuery, andQuery, notQuery,
-                inUserEmailsQuery).filter(Objects::nonNull).map(Query.class::cast).toList();
+                inUserEmailsQuery).filter(Objects::nonNull).map(OneOf.class::cast).toList();
     }
 
     private static UserFilter humanOnly(String value, JsonNode method, String at, String field) {

@@ -7,7 +7,7 @@ import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.port.in.AddMachineUserCommand;
 import dev.warden.application.port.in.ChangeUserStateCommand;
-import dev.warden.application.port.in.ChangeUserStateCommand.Transition;
+import dev.warden.domain.serviceuser.UserTransition;
 import dev.warden.application.port.in.GetUserQuery;
 import dev.warden.application.port.in.ListUsersQuery;
 import dev.warden.application.port.in.RemoveUserCommand;
@@ -537,8 +537,8 @@ class UserEndpointTest {
 
     @Test
     void stateChangesBuildTheirTransitionAndAnswerChangeDetails() {
-        Map<String, Transition> paths = Map.of("_deactivate", Transition.DEACTIVATE,
-                "_reactivate", Transition.REACTIVATE, "_lock", Transition.LOCK, "_unlock", Transition.UNLOCK);
+        Map<String, UserTransition> paths = Map.of("_deactivate", UserTransition.DEACTIVATE,
+                "_reactivate", UserTransition.REACTIVATE, "_lock", UserTransition.LOCK, "_unlock", UserTransition.UNLOCK);
         for (var path : paths.entrySet()) {
             for (String body : new String[] {null, "{}", "{\"id\":\"999\",\"unknown\":true}"}) {
                 USE_CASES.reset();

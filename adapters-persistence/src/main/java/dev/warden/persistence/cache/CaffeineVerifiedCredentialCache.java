@@ -9,7 +9,6 @@ import dev.warden.application.port.out.VerifiedCredentialCache;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -86,6 +85,11 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
     @Override
     public void invalidateUser(long userId) {
         cache.asMap().values().removeIf(principal -> principal.userId() == userId);
+    }
+
+    @Override
+    public void invalidateOrg(long orgId) {
+        cache.asMap().values().removeIf(principal -> principal.orgId() == orgId);
     }
 
     /** Approximate number of entries, for metrics. */

@@ -11,6 +11,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,9 @@ public final class DbFailures {
     public static final String UNAVAILABLE_TEXT = "Database unavailable";
     static final String FAILED_TEXT = "Database operation failed";
 
+    private static final String DUPLICATE_KEY_STATE = "23505";
+    private static final String INTEGRITY_STATE = "23000";
+    private static final Set<Integer> MARIADB_DUPLICATE_KEY_CODES = Set.of(1022, 1062, 1586);
     private static final System.Logger LOGGER = System.getLogger(DbFailures.class.getName());
 
     private DbFailures() {
@@ -39,14 +43,32 @@ public final class DbFailures {
         }
     }
 
+    /**
+     * As {@link #call}, but without the WARNING for a lost database: for background work that
+     * reports its own failures (once per outage, rather than once per attempt).
+     */
+    public static <T> T callUnlogged(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw translate(e, false);
+        }
+    }
+
     /** The application-level exception for a failed database call. */
     public static RuntimeException translate(RuntimeException failure) {
+        return translate(failure, true);
+    }
+
+    private static RuntimeException translate(RuntimeException failure, boolean logUnavailable) {
         if (failure instanceof UnavailableException) {
             return failure;
         }
         if (isConnectionFailure(failure)) {
-            // The 503 that follows is not logged by the HTTP layer: say here why the database is gone.
-            LOGGER.log(Level.WARNING, () -> "Database unavailable: " + describe(failure));
+            if (logUnavailable) {
+                // The 503 that follows is not logged by the HTTP layer: say here why the database is gone.
+                LOGGER.log(Level.WARNING, () -> "Database unavailable: " + describe(failure));
+            }
             UnavailableException unavailable = new UnavailableException(UNAVAILABLE_ID, UNAVAILABLE_TEXT);
             unavailable.initCause(failure);
             return unavailable;
@@ -80,6 +102,26 @@ public final class DbFailures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure is a duplicate value of a primary or unique key, and not some other
+     * constraint (a missing foreign key, say): MariaDB's {@code ER_DUP_ENTRY} (1062, and its
+     * variants 1022 and 1586, all SQLState 23000) or the standard SQLState 23505 (H2).
+     */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (DUPLICATE_KEY_STATE.equals(sql.getSQLState())) {
+                    return true;
+                }
+                if (INTEGRITY_STATE.equals(sql.getSQLState())
+                        && MARIADB_DUPLICATE_KEY_CODES.contains(sql.getErrorCode())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -105,6 +105,21 @@ class CaffeineVerifiedCredentialCacheTest {
     }
 
     @Test
+    void invalidatingAnOrganizationDropsEveryEntryOfItsUsers() {
+        Instant later = time.now().plus(Duration.ofHours(1));
+        cache.put("digest-a", new Principal(1, 7, "11", "pat", later));
+        cache.put("digest-b", new Principal(2, 7, "21", "pat", later));
+        Principal otherOrg = new Principal(3, 8, "31", "pat", later);
+        cache.put("digest-c", otherOrg);
+
+        cache.invalidateOrg(7);
+
+        assertThat(cache.get("digest-a")).isEmpty();
+        assertThat(cache.get("digest-b")).isEmpty();
+        assertThat(cache.get("digest-c")).contains(otherOrg);
+    }
+
+    @Test
     void sizeIsBounded() {
         CaffeineVerifiedCredentialCache small = new CaffeineVerifiedCredentialCache(10, MAX_TTL, time.clock(), time);
         Instant later = time.now().plus(Duration.ofHours(1));

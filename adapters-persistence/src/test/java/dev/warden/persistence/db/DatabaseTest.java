@@ -1,7 +1,11 @@
 package dev.warden.persistence.db;
 
 import dev.warden.application.error.UnavailableException;
+import dev.warden.domain.org.OrgFilter;
+import dev.warden.domain.query.PageRequest;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
+import dev.warden.persistence.token.BatchingTokenUsageRecorder;
+import dev.warden.persistence.token.MariaDbPersonalAccessTokenRepository;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +16,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +87,36 @@ class DatabaseTest {
                 TestDatabase.dropMariaDb(direct);
             }
         }
+
+        @Test
+        void lostDatabaseMakesTransactionsListsAndBatchesUnavailable() throws Exception {
+            DatabaseSettings direct = testDatabase().settings();
+            URI server = URI.create(TestDatabase.mariaDbUrl().substring("jdbc:".length()));
+            try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort())) {
+                String viaProxy = direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+                DatabaseSettings settings = new DatabaseSettings(viaProxy, direct.user(), direct.password(), 1,
+                        Duration.ofMillis(500));
+                try (Database database = Database.open(settings)) {
+                    var tokens = new MariaDbPersonalAccessTokenRepository(database.dbClient());
+                    var orgs = new MariaDbOrganizationRepository(database.dbClient());
+                    Map<Long, Instant> uses = Map.of(1L, Instant.parse("2026-05-01T12:00:00Z"));
+                    assertThat(tokens.remove(1)).isFalse();
+                    tokens.recordLastUsed(uses);
+
+                    proxy.cut();
+
+                    assertThatThrownBy(() -> tokens.remove(1)).isInstanceOf(UnavailableException.class);
+                    assertThatThrownBy(() -> tokens.recordLastUsed(uses)).isInstanceOf(UnavailableException.class);
+                    assertThatThrownBy(() -> orgs.list(new OrgFilter.All(), PageRequest.ALL))
+                            .isInstanceOf(UnavailableException.class);
+                    try (var recorder = new BatchingTokenUsageRecorder(tokens, Duration.ofHours(1))) {
+                        recorder.used(1, Instant.parse("2026-05-01T12:00:01Z"));
+                        assertThat(recorder.flush()).isFalse();
+                        assertThat(recorder.pendingCount()).isEqualTo(1);
+                    }
+                }
+            }
+        }
     }
 
     @Nested
@@ -113,12 +149,40 @@ class DatabaseTest {
         }
 
         @Test
+        void duplicateKeyIsToldApartFromAMissingForeignKey() {
+            String org = "INSERT INTO orgs (id, name, primary_domain, state, sequence, created_at, changed_at) "
+                    + "VALUES (?, ?, 'd.localhost', 'ACTIVE', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')";
+            db().execute().insert(org, 42L, "dup");
+
+            RuntimeException sameId = catchRuntime(() -> db().execute().insert(org, 42L, "other"));
+            RuntimeException sameName = catchRuntime(() -> db().execute().insert(org, 43L, "DUP"));
+            RuntimeException noSuchOrg = catchRuntime(() -> db().execute().insert("INSERT INTO users (id, org_id, "
+                    + "user_name, display_name, description, access_token_type, state, sequence, created_at, "
+                    + "changed_at) VALUES (1, 404, 'u', 'u', '', 'BEARER', 'ACTIVE', 1, '2026-01-01 00:00:00', "
+                    + "'2026-01-01 00:00:00')"));
+
+            assertThat(DbFailures.isDuplicateKey(sameId)).isTrue();
+            assertThat(DbFailures.isDuplicateKey(sameName)).isTrue();
+            assertThat(DbFailures.isConstraintViolation(noSuchOrg)).isTrue();
+            assertThat(DbFailures.isDuplicateKey(noSuchOrg)).isFalse();
+        }
+
+        @Test
         void failingStatementSurfacesWithoutItsSql() {
             assertThatThrownBy(() -> DbFailures.call(() -> db().execute().get("SELECT no_such_column FROM orgs")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Database operation failed")
                     .hasMessageNotContaining("no_such_column");
         }
+    }
+
+    private static RuntimeException catchRuntime(Runnable statement) {
+        try {
+            statement.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("the statement did not fail");
     }
 
     private static int unusedPort() throws IOException {

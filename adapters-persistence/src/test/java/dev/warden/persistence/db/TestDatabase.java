@@ -5,10 +5,14 @@ import io.helidon.dbclient.DbClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -105,6 +109,42 @@ public final class TestDatabase implements AutoCloseable {
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Number of rows in a table that satisfy {@code condition} (SQL written by the test itself). */
+    public long countWhere(String table, String condition) {
+        return count(table + " WHERE " + condition);
+    }
+
+    /** The kinds of the change feed entries about {@code subjectId}, oldest first. */
+    public List<String> changesAbout(long subjectId) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT kind FROM change_feed WHERE subject_id = ? ORDER BY created_at, id")) {
+            statement.setLong(1, subjectId);
+            List<String> kinds = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    kinds.add(result.getString(1));
+                }
+            }
+            return kinds;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code action} while the change feed table is missing, so that every write of it fails:
+     * the way to fail a repository's transaction after its change was made.
+     */
+    public void withoutChangeFeed(Runnable action) {
+        sql("ALTER TABLE change_feed RENAME TO change_feed_away");
+        try {
+            action.run();
+        } finally {
+            sql("ALTER TABLE change_feed_away RENAME TO change_feed");
         }
     }
 

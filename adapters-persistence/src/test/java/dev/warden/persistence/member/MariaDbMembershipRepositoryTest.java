@@ -1,9 +1,13 @@
 package dev.warden.persistence.member;
 
+import dev.warden.domain.member.Member;
+import dev.warden.domain.member.MemberFilter;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.MemberScope;
 import dev.warden.domain.policy.Role;
+import dev.warden.domain.query.Page;
+import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
@@ -14,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,9 +115,247 @@ class MariaDbMembershipRepositoryTest {
                     .containsExactly(Set.of(Role.ORG_OWNER));
         }
 
+        // --- find, insert, update, remove -------------------------------------------------------
+
+        @Test
+        void findReturnsTheMembershipOnThatScopeOnly() {
+            ServiceUser user = newUser();
+            Membership onOrg = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(onOrg);
+
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(onOrg);
+            assertThat(repository.find(user.id(), MemberScope.IAM, org.id())).isEmpty();
+            assertThat(repository.find(user.id(), MemberScope.ORG, TestData.nextId())).isEmpty();
+            assertThat(repository.find(TestData.nextId(), MemberScope.ORG, org.id())).isEmpty();
+        }
+
+        @Test
+        void insertStoresTheMembershipAndWritesMembershipChanged() {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(),
+                    Set.of(Role.ORG_USER_MANAGER));
+
+            assertThat(repository.insert(membership)).isTrue();
+
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(membership);
+            assertThat(testDatabase().changesAbout(user.id())).containsExactly("MEMBERSHIP_CHANGED");
+        }
+
+        @Test
+        void insertOfAnExistingMembershipIsFalseAndChangesNothing() {
+            ServiceUser user = newUser();
+            Membership first = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(first);
+
+            assertThat(repository.insert(TestData.membership(user.id(), MemberScope.ORG, org.id(),
+                    Set.of(Role.ORG_OWNER_VIEWER)))).isFalse();
+
+            assertThat(repository.findByUser(user.id())).containsExactly(first);
+            assertThat(testDatabase().changesAbout(user.id())).containsExactly("MEMBERSHIP_CHANGED");
+        }
+
+        @Test
+        void insertForAnUnknownUserFailsAndRecordsNothing() {
+            long nobody = TestData.nextId();
+
+            assertThatThrownBy(() -> repository.insert(TestData.membership(nobody, MemberScope.ORG, org.id(),
+                    Set.of(Role.ORG_OWNER))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Database operation failed");
+
+            assertThat(testDatabase().changesAbout(nobody)).isEmpty();
+        }
+
+        @Test
+        void insertThatCannotWriteTheChangeFeedStoresNothing() {
+            ServiceUser user = newUser();
+
+            testDatabase().withoutChangeFeed(() -> assertThatThrownBy(() -> repository.insert(
+                    TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER))))
+                    .isInstanceOf(IllegalStateException.class));
+
+            assertThat(repository.findByUser(user.id())).isEmpty();
+        }
+
+        @Test
+        void updateStoresTheNewRolesAndWritesMembershipChanged() {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(membership);
+            Membership changed = membership.withRoles(Set.of(Role.ORG_OWNER_VIEWER, Role.ORG_USER_MANAGER),
+                    TestData.CHANGED.plusSeconds(60));
+
+            repository.update(changed);
+
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(changed);
+            assertThat(testDatabase().changesAbout(user.id()))
+                    .containsExactly("MEMBERSHIP_CHANGED", "MEMBERSHIP_CHANGED");
+        }
+
+        @Test
+        void updateOfAMissingMembershipStoresAndRecordsNothing() {
+            ServiceUser user = newUser();
+
+            repository.update(TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER)));
+
+            assertThat(repository.findByUser(user.id())).isEmpty();
+            assertThat(testDatabase().changesAbout(user.id())).isEmpty();
+        }
+
+        @Test
+        void updateThatCannotWriteTheChangeFeedKeepsTheOldRoles() {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(membership);
+
+            testDatabase().withoutChangeFeed(() -> assertThatThrownBy(() -> repository.update(
+                    membership.withRoles(Set.of(Role.ORG_OWNER_VIEWER), TestData.CHANGED)))
+                    .isInstanceOf(IllegalStateException.class));
+
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(membership);
+        }
+
+        @Test
+        void removeDeletesOnlyThatMembershipAndWritesMembershipChanged() {
+            ServiceUser user = newUser();
+            Membership onOrg = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            Membership onInstance = TestData.membership(user.id(), MemberScope.IAM, TestData.nextId(),
+                    Set.of(Role.IAM_OWNER));
+            repository.insert(onOrg);
+            repository.insert(onInstance);
+
+            assertThat(repository.remove(user.id(), MemberScope.ORG, org.id())).isTrue();
+
+            assertThat(repository.findByUser(user.id())).containsExactly(onInstance);
+            assertThat(testDatabase().changesAbout(user.id())).hasSize(3).containsOnly("MEMBERSHIP_CHANGED");
+        }
+
+        @Test
+        void removeOfAMissingMembershipIsFalseAndRecordsNothing() {
+            ServiceUser user = newUser();
+
+            assertThat(repository.remove(user.id(), MemberScope.ORG, org.id())).isFalse();
+
+            assertThat(testDatabase().changesAbout(user.id())).isEmpty();
+        }
+
+        @Test
+        void removeThatCannotWriteTheChangeFeedKeepsTheMembership() {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(membership);
+
+            testDatabase().withoutChangeFeed(() -> assertThatThrownBy(
+                    () -> repository.remove(user.id(), MemberScope.ORG, org.id()))
+                    .isInstanceOf(IllegalStateException.class));
+
+            assertThat(repository.findByUser(user.id())).containsExactly(membership);
+        }
+
+        // --- search -----------------------------------------------------------------------------
+
+        @Test
+        void searchReturnsTheScopesMembersWithTheirUsersOrderedByUserName() {
+            Organization scope = newOrg();
+            String tag = "m" + TestData.nextId();
+            ServiceUser charlie = newUser(tag + "-charlie");
+            ServiceUser alpha = newUser(tag + "-alpha");
+            ServiceUser bravo = newUser(tag + "-bravo");
+            Membership ofCharlie = grant(charlie, scope, Role.ORG_OWNER);
+            Membership ofAlpha = grant(alpha, scope, Role.ORG_OWNER_VIEWER, Role.ORG_USER_MANAGER);
+            Membership ofBravo = grant(bravo, scope, Role.ORG_SETTINGS_MANAGER);
+            // Not members of this scope:
+            grant(newUser(), org, Role.ORG_OWNER);
+            repository.insert(TestData.membership(alpha.id(), MemberScope.IAM, scope.id(), Set.of(Role.IAM_OWNER)));
+
+            Page<Member> ascending = repository.search(MemberScope.ORG, scope.id(), new MemberFilter.All(),
+                    new PageRequest(0, 0, true));
+
+            assertThat(ascending.items()).containsExactly(new Member(ofAlpha, alpha), new Member(ofBravo, bravo),
+                    new Member(ofCharlie, charlie));
+            assertThat(ascending.total()).isEqualTo(3);
+            assertThat(repository.search(MemberScope.ORG, scope.id(), new MemberFilter.All(),
+                    new PageRequest(0, 0, false)).items()).extracting(member -> member.user().id())
+                    .containsExactly(charlie.id(), bravo.id(), alpha.id());
+        }
+
+        @Test
+        void searchOfTheInstanceScopeSeesOnlyInstanceMemberships() {
+            long instanceId = TestData.nextId();
+            ServiceUser user = newUser();
+            Membership onInstance = TestData.membership(user.id(), MemberScope.IAM, instanceId,
+                    Set.of(Role.IAM_ORG_MANAGER));
+            repository.insert(onInstance);
+
+            assertThat(repository.search(MemberScope.IAM, instanceId, new MemberFilter.All(), PageRequest.ALL))
+                    .isEqualTo(new Page<>(List.of(new Member(onInstance, user)), 1));
+            assertThat(repository.search(MemberScope.ORG, instanceId, new MemberFilter.All(), PageRequest.ALL)
+                    .items()).isEmpty();
+        }
+
+        @Test
+        void searchFiltersByUserIdAndMatchesNothingForFieldsServiceUsersLack() {
+            Organization scope = newOrg();
+            ServiceUser one = newUser();
+            ServiceUser two = newUser();
+            Membership ofOne = grant(one, scope, Role.ORG_OWNER);
+            grant(two, scope, Role.ORG_OWNER);
+
+            assertThat(repository.search(MemberScope.ORG, scope.id(), new MemberFilter.UserId(one.id()),
+                    PageRequest.ALL)).isEqualTo(new Page<>(List.of(new Member(ofOne, one)), 1));
+            assertThat(repository.search(MemberScope.ORG, scope.id(), new MemberFilter.Nothing(), PageRequest.ALL))
+                    .isEqualTo(new Page<Member>(List.of(), 0));
+            assertThat(repository.search(MemberScope.ORG, scope.id(), new MemberFilter.UserId(TestData.nextId()),
+                    PageRequest.ALL)).isEqualTo(new Page<Member>(List.of(), 0));
+        }
+
+        @Test
+        void searchPagesAndCountsEveryMember() {
+            Organization scope = newOrg();
+            String tag = "p" + TestData.nextId();
+            List<Long> byName = new ArrayList<>();
+            for (String name : List.of("a", "b", "c", "d", "e")) {
+                ServiceUser user = newUser(tag + "-" + name);
+                grant(user, scope, Role.ORG_OWNER_VIEWER);
+                byName.add(user.id());
+            }
+
+            Page<Member> middle = repository.search(MemberScope.ORG, scope.id(), new MemberFilter.All(),
+                    new PageRequest(1, 3, true));
+            assertThat(middle.items()).extracting(member -> member.user().id()).isEqualTo(byName.subList(1, 4));
+            assertThat(middle.total()).isEqualTo(5);
+            Page<Member> lastDescending = repository.search(MemberScope.ORG, scope.id(), new MemberFilter.All(),
+                    new PageRequest(4, 10, false));
+            assertThat(lastDescending.items()).extracting(member -> member.user().id()).containsExactly(byName.get(0));
+            assertThat(lastDescending.total()).isEqualTo(5);
+            Page<Member> pastTheEnd = repository.search(MemberScope.ORG, scope.id(), new MemberFilter.All(),
+                    new PageRequest(5, 10, true));
+            assertThat(pastTheEnd.items()).isEmpty();
+            assertThat(pastTheEnd.total()).isEqualTo(5);
+        }
+
+        private Membership grant(ServiceUser user, Organization on, Role... roles) {
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, on.id(), Set.of(roles));
+            repository.insert(membership);
+            return membership;
+        }
+
+        private Organization newOrg() {
+            Organization created = TestData.org();
+            new MariaDbOrganizationRepository(db()).insert(db().execute(), created);
+            return created;
+        }
+
         private ServiceUser newUser() {
             ServiceUser user = TestData.user(org.id());
             users.insert(db().execute(), user);
+            return user;
+        }
+
+        private ServiceUser newUser(String userName) {
+            ServiceUser user = ServiceUser.create(TestData.nextId(), org.id(), userName, "Display " + userName,
+                    TestData.CREATED);
+            users.insert(user);
             return user;
         }
     }

@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.auth.VerifierContext;
+import dev.warden.application.authz.AccessControl;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
 import dev.warden.domain.instance.Instance;
@@ -24,13 +25,18 @@ public final class FakePorts {
 
     public final MutableClock clock;
     public final IdGenerator ids;
-    public final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository();
-    public final InMemoryServiceUserRepository users = new InMemoryServiceUserRepository();
-    public final InMemoryPersonalAccessTokenRepository tokens = new InMemoryPersonalAccessTokenRepository();
-    public final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository();
+    /** The tables the repositories below share, so that their cascades reach each other. */
+    public final InMemoryDatabase database;
+    public final InMemoryOrganizationRepository organizations;
+    public final InMemoryServiceUserRepository users;
+    public final InMemoryPersonalAccessTokenRepository tokens;
+    public final InMemoryMembershipRepository memberships;
     public final InMemoryInstanceRepository instances;
+    /** What the repositories wrote to the change feed. */
+    public final InMemoryChangeFeed changes;
     public final FakeSecretHasher hasher = new FakeSecretHasher();
     public final InMemoryVerifiedCredentialCache cache;
+    public final RecordingTokenUsageRecorder usage = new RecordingTokenUsageRecorder();
 
     public FakePorts() {
         this(MutableClock.DEFAULT_START);
@@ -39,6 +45,12 @@ public final class FakePorts {
     public FakePorts(Instant start) {
         this.clock = new MutableClock(start);
         this.ids = new TimeOrderedIdGenerator(clock, 1);
+        this.database = new InMemoryDatabase(clock);
+        this.organizations = new InMemoryOrganizationRepository(database);
+        this.users = new InMemoryServiceUserRepository(database);
+        this.tokens = new InMemoryPersonalAccessTokenRepository(database);
+        this.memberships = new InMemoryMembershipRepository(database);
+        this.changes = database.changes();
         this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
         this.cache = new InMemoryVerifiedCredentialCache(clock);
     }
@@ -49,7 +61,12 @@ public final class FakePorts {
     }
 
     public VerifierContext verifierContext(Map<String, String> settings) {
-        return new VerifierContext(clock, users, tokens, hasher, cache, settings);
+        return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings);
+    }
+
+    /** The access control of management use cases, over these repositories. */
+    public AccessControl accessControl() {
+        return new AccessControl(organizations, memberships, instances);
     }
 
     /** Stores a new active organization with a fresh id. */

@@ -11,6 +11,13 @@ import dev.warden.domain.policy.Role;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.domain.token.SecretHash;
+import dev.warden.domain.change.ChangeKind;
+import dev.warden.domain.member.MemberFilter;
+import dev.warden.domain.query.Page;
+import dev.warden.domain.query.PageRequest;
+import dev.warden.domain.query.TextMatch;
+import dev.warden.domain.serviceuser.UserFilter;
+import dev.warden.domain.serviceuser.UserSort;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +134,195 @@ class FakesTest {
                 .containsExactly(Set.of(Role.ORG_OWNER_VIEWER), Set.of(Role.ORG_OWNER));
         assertThat(memberships.remove(1, MemberScope.ORG, 2)).isTrue();
         assertThat(memberships.findByUser(1)).hasSize(1);
+    }
+
+    @Test
+    void userNamesAreUniqueIgnoringCaseAndIdsAreUnique() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ServiceUser bot = ports.serviceUser(org, "bot");
+
+        assertThat(ports.users.insert(ServiceUser.create(ports.ids.nextId(), org.id(), "BOT", "x", NOW))).isFalse();
+        assertThat(ports.users.insert(ServiceUser.create(bot.id(), org.id(), "other", "x", NOW))).isFalse();
+        ServiceUser other = ServiceUser.create(ports.ids.nextId(), org.id(), "other", "x", NOW);
+        assertThat(ports.users.insert(other)).isTrue();
+        assertThat(ports.users.update(other.withUserName("Bot", NOW))).isFalse();
+        assertThat(ports.users.update(other.withUserName("OTHER", NOW))).isTrue();
+        assertThat(ports.users.findById(other.id())).map(ServiceUser::userName).contains("OTHER");
+        assertThat(ports.users.all()).hasSize(2);
+    }
+
+    @Test
+    void removingAUserRemovesItsTokensAndMembershipsAndWritesTheFeed() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ServiceUser gone = ports.serviceUser(org, "gone");
+        ServiceUser kept = ports.serviceUser(org, "kept");
+        ports.grant(gone, MemberScope.ORG, org.id(), Role.ORG_OWNER);
+        ports.grant(kept, MemberScope.ORG, org.id(), Role.ORG_OWNER);
+        ports.issuePersonalAccessToken(gone, null);
+        ports.issuePersonalAccessToken(kept, null);
+
+        ports.users.remove(gone.id());
+
+        assertThat(ports.users.all()).containsExactly(kept);
+        assertThat(ports.tokens.all()).extracting(PersonalAccessToken::userId).containsExactly(kept.id());
+        assertThat(ports.memberships.all()).extracting(Membership::userId).containsExactly(kept.id());
+        assertThat(ports.changes.entries()).containsExactly(new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED,
+                gone.id()));
+    }
+
+    @Test
+    void removingAnOrganizationRemovesItsUsersTheirRowsAndAllMembershipsOnIt() {
+        FakePorts ports = new FakePorts();
+        Organization gone = ports.organization("Gone");
+        Organization kept = ports.organization("Kept");
+        ServiceUser inside = ports.serviceUser(gone, "inside");
+        ServiceUser outside = ports.serviceUser(kept, "outside");
+        ports.grant(inside, MemberScope.ORG, gone.id(), Role.ORG_OWNER);
+        ports.grant(outside, MemberScope.ORG, gone.id(), Role.ORG_OWNER);
+        Membership outsideHome = ports.grant(outside, MemberScope.ORG, kept.id(), Role.ORG_OWNER);
+        ports.issuePersonalAccessToken(inside, null);
+        FakePorts.IssuedToken outsideToken = ports.issuePersonalAccessToken(outside, null);
+
+        ports.organizations.remove(gone.id());
+
+        assertThat(ports.organizations.all()).containsExactly(kept);
+        assertThat(ports.users.all()).containsExactly(outside);
+        assertThat(ports.tokens.all()).containsExactly(outsideToken.stored());
+        assertThat(ports.memberships.all()).containsExactly(outsideHome);
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.ORG_CHANGED, gone.id()),
+                new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED, inside.id()));
+    }
+
+    @Test
+    void organizationNamesAreUniqueIgnoringCaseAndInsertStoresTheOwner() {
+        FakePorts ports = new FakePorts();
+        Organization first = ports.organization("ACME");
+        ServiceUser owner = ports.serviceUser(first, "owner");
+        Organization clash = Organization.create(ports.ids.nextId(), "acme", "localhost", NOW);
+        Organization fresh = Organization.create(ports.ids.nextId(), "Fresh", "localhost", NOW);
+        Membership clashOwner = Membership.grant(owner.id(), MemberScope.ORG, clash.id(), Set.of(Role.ORG_OWNER), NOW);
+        Membership freshOwner = Membership.grant(owner.id(), MemberScope.ORG, fresh.id(), Set.of(Role.ORG_OWNER), NOW);
+
+        assertThat(ports.organizations.insert(clash, clashOwner)).isFalse();
+        assertThat(ports.memberships.all()).isEmpty();
+        assertThat(ports.organizations.insert(fresh, freshOwner)).isTrue();
+        assertThat(ports.memberships.all()).containsExactly(freshOwner);
+        assertThat(ports.organizations.update(fresh.withName("Acme", "localhost", NOW))).isFalse();
+        assertThat(ports.organizations.update(fresh.withName("Fresher", "localhost", NOW))).isTrue();
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.MEMBERSHIP_CHANGED, owner.id()),
+                new InMemoryChangeFeed.Entry(ChangeKind.ORG_CHANGED, fresh.id()));
+    }
+
+    @Test
+    void userSearchFiltersSortsAndPagesWithinTheOrganization() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        Organization other = ports.organization("Other");
+        ServiceUser b = ports.serviceUser(org, "b");
+        ServiceUser a = ports.serviceUser(org, "A");
+        ServiceUser c = ports.serviceUser(org, "c");
+        ports.serviceUser(other, "a-elsewhere");
+
+        assertThat(ports.users.search(org.id(), new UserFilter.All(), UserSort.USER_NAME, PageRequest.ALL).items())
+                .containsExactly(a, b, c);
+        assertThat(ports.users.search(org.id(), new UserFilter.All(), UserSort.USER_NAME,
+                new PageRequest(0, 0, false)).items()).containsExactly(c, b, a);
+        Page<ServiceUser> page = ports.users.search(org.id(), new UserFilter.All(), UserSort.ID,
+                new PageRequest(1, 1, true));
+        assertThat(page.items()).containsExactly(a);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(ports.users.search(org.id(), new UserFilter.UserName("a", TextMatch.STARTS_WITH_IGNORE_CASE),
+                UserSort.ID, PageRequest.ALL).items()).containsExactly(a);
+        assertThat(ports.users.search(org.id(), new UserFilter.All(), UserSort.ID, new PageRequest(5, 0, true)))
+                .isEqualTo(new Page<>(List.of(), 3));
+    }
+
+    @Test
+    void tokensArePagedByCreationAndRemovalWritesTheFeed() {
+        FakePorts ports = new FakePorts();
+        ServiceUser user = ports.serviceUser(ports.organization("Org"), "bot");
+        PersonalAccessToken first = ports.issuePersonalAccessToken(user, null).stored();
+        ports.clock.advance(Duration.ofSeconds(1));
+        PersonalAccessToken second = ports.issuePersonalAccessToken(user, null).stored();
+
+        assertThat(ports.tokens.findByUser(user.id(), PageRequest.ALL).items()).containsExactly(first, second);
+        assertThat(ports.tokens.findByUser(user.id(), new PageRequest(0, 1, false)))
+                .isEqualTo(new Page<>(List.of(second), 2));
+        assertThat(ports.tokens.remove(first.id())).isTrue();
+        assertThat(ports.tokens.remove(first.id())).isFalse();
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.CREDENTIAL_REVOKED, first.id()));
+    }
+
+    @Test
+    void lastUseOnlyMovesForwardAndUnknownTokensAreIgnored() {
+        FakePorts ports = new FakePorts();
+        ServiceUser user = ports.serviceUser(ports.organization("Org"), "bot");
+        PersonalAccessToken token = ports.issuePersonalAccessToken(user, null).stored();
+
+        ports.tokens.recordLastUsed(Map.of(token.id(), NOW.plusSeconds(10), 999L, NOW));
+        ports.tokens.recordLastUsed(Map.of(token.id(), NOW.plusSeconds(5)));
+
+        assertThat(ports.tokens.findById(token.id())).map(PersonalAccessToken::lastUsedAt)
+                .contains(NOW.plusSeconds(10));
+        assertThat(ports.tokens.findById(999)).isEmpty();
+    }
+
+    @Test
+    void membershipChangesWriteTheFeedAndSearchJoinsUsers() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ServiceUser zed = ports.serviceUser(org, "zed");
+        ServiceUser amy = ports.serviceUser(org, "amy");
+        Membership zedOwner = Membership.grant(zed.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER), NOW);
+
+        assertThat(ports.memberships.insert(zedOwner)).isTrue();
+        assertThat(ports.memberships.insert(zedOwner)).isFalse();
+        assertThat(ports.memberships.insert(Membership.grant(amy.id(), MemberScope.ORG, org.id(),
+                Set.of(Role.ORG_OWNER_VIEWER), NOW))).isTrue();
+        ports.memberships.update(zedOwner.withRoles(Set.of(Role.ORG_USER_MANAGER), NOW));
+
+        assertThat(ports.memberships.find(zed.id(), MemberScope.ORG, org.id())).map(Membership::roles)
+                .contains(Set.of(Role.ORG_USER_MANAGER));
+        assertThat(ports.memberships.search(MemberScope.ORG, org.id(), new MemberFilter.All(), PageRequest.ALL)
+                .items()).extracting(m -> m.user().userName()).containsExactly("amy", "zed");
+        assertThat(ports.memberships.search(MemberScope.ORG, org.id(), new MemberFilter.UserId(zed.id()),
+                PageRequest.ALL).total()).isEqualTo(1);
+        assertThat(ports.memberships.remove(amy.id(), MemberScope.ORG, org.id())).isTrue();
+        assertThat(ports.changes.entries()).extracting(InMemoryChangeFeed.Entry::subjectId)
+                .containsExactly(zed.id(), amy.id(), zed.id(), amy.id());
+        assertThat(ports.changes.entries()).extracting(InMemoryChangeFeed.Entry::kind)
+                .containsOnly(ChangeKind.MEMBERSHIP_CHANGED);
+    }
+
+    @Test
+    void changeFeedReturnsEntriesSinceATimeAndPrunesOlderOnes() {
+        MutableClock clock = new MutableClock(NOW);
+        InMemoryChangeFeed feed = new InMemoryChangeFeed(clock);
+        feed.record(ChangeKind.USER_CHANGED, 1);
+        clock.advance(Duration.ofSeconds(10));
+        feed.record(ChangeKind.ORG_CHANGED, 2);
+
+        assertThat(feed.since(NOW.plusSeconds(10))).extracting(c -> c.subjectId()).containsExactly(2L);
+        assertThat(feed.since(NOW)).hasSize(2);
+        assertThat(feed.prune(NOW.plusSeconds(10))).isEqualTo(1);
+        assertThat(feed.all()).extracting(c -> c.subjectId()).containsExactly(2L);
+    }
+
+    @Test
+    void cacheDropsTheEntriesOfAnOrganization() {
+        InMemoryVerifiedCredentialCache cache = new InMemoryVerifiedCredentialCache(new MutableClock());
+        cache.put("a", new Principal(1, 2, "3", "pat", NOW.plusSeconds(10)));
+        cache.put("b", new Principal(4, 5, "6", "pat", NOW.plusSeconds(10)));
+
+        cache.invalidateOrg(2);
+
+        assertThat(cache.get("a")).isEmpty();
+        assertThat(cache.get("b")).isPresent();
     }
 
     private static InstanceSetup setUp(long base) {

@@ -34,8 +34,12 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
     /** A stand-alone instance repository; the set-up's other parts go to private repositories. */
     public InMemoryInstanceRepository() {
-        this(new InMemoryOrganizationRepository(), new InMemoryServiceUserRepository(),
-                new InMemoryMembershipRepository(), new InMemoryPersonalAccessTokenRepository());
+        this(new InMemoryDatabase());
+    }
+
+    private InMemoryInstanceRepository(InMemoryDatabase db) {
+        this(new InMemoryOrganizationRepository(db), new InMemoryServiceUserRepository(db),
+                new InMemoryMembershipRepository(db), new InMemoryPersonalAccessTokenRepository(db));
     }
 
     @Override

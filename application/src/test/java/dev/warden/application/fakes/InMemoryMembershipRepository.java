@@ -1,54 +1,120 @@
 package dev.warden.application.fakes;
 
+import dev.warden.application.fakes.InMemoryDatabase.MembershipKey;
 import dev.warden.application.port.out.MembershipRepository;
+import dev.warden.domain.change.ChangeKind;
+import dev.warden.domain.member.Member;
+import dev.warden.domain.member.MemberFilter;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.policy.MemberScope;
+import dev.warden.domain.query.Page;
+import dev.warden.domain.query.PageRequest;
+import dev.warden.domain.serviceuser.ServiceUser;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test double of {@link MembershipRepository}: one membership per (user, scope, scope id), as in the database. */
+/**
+ * Test double of {@link MembershipRepository}: one membership per (user, scope, scope id), as in the
+ * database; every change writes {@code MEMBERSHIP_CHANGED} for the user to the change feed.
+ */
 public final class InMemoryMembershipRepository implements MembershipRepository {
 
-    private record Key(long userId, MemberScope scope, long scopeId) {
+    private final InMemoryDatabase db;
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    public InMemoryMembershipRepository(InMemoryDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
     }
 
-    private final ConcurrentMap<Key, Membership> memberships = new ConcurrentHashMap<>();
-    private final AtomicInteger lookups = new AtomicInteger();
+    /** A stand-alone repository on a database of its own. */
+    public InMemoryMembershipRepository() {
+        this(new InMemoryDatabase());
+    }
 
     @Override
     public List<Membership> findByUser(long userId) {
         lookups.incrementAndGet();
-        return memberships.values().stream()
+        return db.memberships.values().stream()
                 .filter(m -> m.userId() == userId)
                 .sorted(Comparator.comparing(Membership::scope).thenComparingLong(Membership::scopeId))
                 .toList();
     }
 
-    /** Stores the membership, replacing the user's earlier one on the same scope. */
+    @Override
+    public Optional<Membership> find(long userId, MemberScope scope, long scopeId) {
+        return Optional.ofNullable(db.memberships.get(new MembershipKey(userId, scope, scopeId)));
+    }
+
+    /** False when the user is already a member there; throws, like a foreign key, for an unknown user. */
+    @Override
+    public boolean insert(Membership membership) {
+        synchronized (db) {
+            if (!db.users.containsKey(membership.userId())) {
+                throw new IllegalStateException("foreign key: no user " + membership.userId());
+            }
+            if (db.memberships.putIfAbsent(MembershipKey.of(membership), membership) != null) {
+                return false;
+            }
+            db.changes.record(ChangeKind.MEMBERSHIP_CHANGED, membership.userId());
+            return true;
+        }
+    }
+
+    /** Replaces an existing membership; a missing one is left missing, as an SQL UPDATE does. */
+    @Override
+    public void update(Membership membership) {
+        synchronized (db) {
+            if (db.memberships.replace(MembershipKey.of(membership), membership) != null) {
+                db.changes.record(ChangeKind.MEMBERSHIP_CHANGED, membership.userId());
+            }
+        }
+    }
+
+    @Override
+    public boolean remove(long userId, MemberScope scope, long scopeId) {
+        synchronized (db) {
+            if (db.memberships.remove(new MembershipKey(userId, scope, scopeId)) == null) {
+                return false;
+            }
+            db.changes.record(ChangeKind.MEMBERSHIP_CHANGED, userId);
+            return true;
+        }
+    }
+
+    @Override
+    public Page<Member> search(MemberScope scope, long scopeId, MemberFilter filter, PageRequest page) {
+        Comparator<Member> byUserName = Comparator.comparing((Member m) -> m.user().userName().toLowerCase(Locale.ROOT))
+                .thenComparingLong(m -> m.user().id());
+        List<Member> sorted = db.memberships.values().stream()
+                .filter(m -> m.scope() == scope && m.scopeId() == scopeId)
+                .flatMap(m -> {
+                    ServiceUser user = db.users.get(m.userId());
+                    return user == null ? java.util.stream.Stream.<Member>empty()
+                            : java.util.stream.Stream.of(new Member(m, user));
+                })
+                .filter(filter::matches)
+                .sorted(page.ascending() ? byUserName : byUserName.reversed())
+                .toList();
+        return InMemoryDatabase.page(sorted, page);
+    }
+
+    /** Stores the membership, replacing the user's earlier one on the same scope, bypassing every rule: for test set-up. */
     public Membership save(Membership membership) {
-        memberships.put(key(membership), membership);
+        db.memberships.put(MembershipKey.of(membership), membership);
         return membership;
     }
 
-    /** Removes the user's membership on that scope; true when it existed. */
-    public boolean remove(long userId, MemberScope scope, long scopeId) {
-        return memberships.remove(new Key(userId, scope, scopeId)) != null;
-    }
-
     public List<Membership> all() {
-        return List.copyOf(memberships.values());
+        return List.copyOf(db.memberships.values());
     }
 
     /** How many times {@link #findByUser} was called. */
     public int lookups() {
         return lookups.get();
-    }
-
-    private static Key key(Membership membership) {
-        return new Key(membership.userId(), membership.scope(), membership.scopeId());
     }
 }

@@ -1,42 +1,118 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.domain.change.ChangeKind;
+import dev.warden.domain.query.Page;
+import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.ServiceUser;
+import dev.warden.domain.serviceuser.UserFilter;
+import dev.warden.domain.serviceuser.UserSort;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test double of {@link ServiceUserRepository}: service users in a map, counting look-ups. */
+/**
+ * Test double of {@link ServiceUserRepository}: user names unique across the instance ignoring
+ * case, removal cascading to tokens and memberships, and the change feed written as the real
+ * repository writes it.
+ */
 public final class InMemoryServiceUserRepository implements ServiceUserRepository {
 
-    private final ConcurrentMap<Long, ServiceUser> byId = new ConcurrentHashMap<>();
+    private final InMemoryDatabase db;
     private final AtomicInteger lookups = new AtomicInteger();
+
+    public InMemoryServiceUserRepository(InMemoryDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** A stand-alone repository on a database of its own. */
+    public InMemoryServiceUserRepository() {
+        this(new InMemoryDatabase());
+    }
 
     @Override
     public Optional<ServiceUser> findById(long id) {
         lookups.incrementAndGet();
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(db.users.get(id));
     }
 
-    /** Stores or replaces the user with that id. */
+    @Override
+    public boolean insert(ServiceUser user) {
+        synchronized (db) {
+            if (db.users.containsKey(user.id()) || userNameTaken(user)) {
+                return false;
+            }
+            db.users.put(user.id(), user);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean update(ServiceUser user) {
+        synchronized (db) {
+            if (!db.users.containsKey(user.id()) || userNameTaken(user)) {
+                return false;
+            }
+            db.users.put(user.id(), user);
+            db.changes.record(ChangeKind.USER_CHANGED, user.id());
+            return true;
+        }
+    }
+
+    @Override
+    public void remove(long userId) {
+        synchronized (db) {
+            if (db.users.remove(userId) == null) {
+                return;
+            }
+            db.removeUserRows(userId);
+            db.changes.record(ChangeKind.USER_CHANGED, userId);
+        }
+    }
+
+    @Override
+    public Page<ServiceUser> search(long orgId, UserFilter filter, UserSort sort, PageRequest page) {
+        Comparator<ServiceUser> order = comparator(sort).thenComparingLong(ServiceUser::id);
+        List<ServiceUser> sorted = db.users.values().stream()
+                .filter(u -> u.orgId() == orgId)
+                .filter(filter::matches)
+                .sorted(page.ascending() ? order : order.reversed())
+                .toList();
+        return InMemoryDatabase.page(sorted, page);
+    }
+
+    /** Stores or replaces the user with that id, bypassing every rule: for test set-up. */
     public ServiceUser save(ServiceUser user) {
-        byId.put(user.id(), user);
+        db.users.put(user.id(), user);
         return user;
     }
 
-    public void remove(long id) {
-        byId.remove(id);
-    }
-
     public List<ServiceUser> all() {
-        return List.copyOf(byId.values());
+        return List.copyOf(db.users.values());
     }
 
     /** How many times {@link #findById} was called. */
     public int lookups() {
         return lookups.get();
+    }
+
+    private boolean userNameTaken(ServiceUser user) {
+        return db.users.values().stream()
+                .anyMatch(u -> u.id() != user.id() && u.userName().equalsIgnoreCase(user.userName()));
+    }
+
+    // Text columns compare ignoring case and the state is stored by name, as in the database.
+    private static Comparator<ServiceUser> comparator(UserSort sort) {
+        return switch (sort) {
+            case ID -> Comparator.comparingLong(ServiceUser::id);
+            case USER_NAME -> Comparator.comparing(u -> u.userName().toLowerCase(Locale.ROOT));
+            case DISPLAY_NAME -> Comparator.comparing(u -> u.displayName().toLowerCase(Locale.ROOT));
+            case STATE -> Comparator.comparing(u -> u.state().name());
+            case CREATION_DATE -> Comparator.comparing(ServiceUser::createdAt);
+        };
     }
 }

@@ -50,6 +50,11 @@ public final class InMemoryVerifiedCredentialCache implements VerifiedCredential
         entries.values().removeIf(p -> p.userId() == userId);
     }
 
+    @Override
+    public void invalidateOrg(long orgId) {
+        entries.values().removeIf(p -> p.orgId() == orgId);
+    }
+
     /** Number of stored entries, expired ones included until they are next read. */
     public int size() {
         return entries.size();

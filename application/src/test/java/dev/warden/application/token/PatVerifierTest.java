@@ -8,6 +8,8 @@ import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.fakes.FakePorts.IssuedToken;
 import dev.warden.application.fakes.InMemoryVerifiedCredentialCache;
+import dev.warden.application.fakes.RecordingTokenUsageRecorder;
+import dev.warden.domain.org.OrgState;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.serviceuser.UserState;
@@ -205,7 +207,8 @@ class PatVerifierTest {
         InMemoryVerifiedCredentialCache neverExpiring =
                 new InMemoryVerifiedCredentialCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
-                ports.clock, ports.users, ports.tokens, ports.hasher, neverExpiring, Map.of()));
+                ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
+                Map.of()));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 
         ports.clock.set(expiresAt);
@@ -251,6 +254,77 @@ class PatVerifierTest {
         ports.users.remove(user.id());
 
         assertThat(verify(issued.token())).isInstanceOf(Verification.Rejected.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrgState.class, names = {"INACTIVE", "REMOVED"})
+    void tokenOfAnOrganizationThatIsNotActiveIsRejected(OrgState state) {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        ports.organizations.save(org.withState(state, ports.clock.instant()));
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Rejected.class);
+        assertThat(ports.cache.size()).isZero();
+        assertThat(ports.usage.uses()).isEmpty();
+    }
+
+    @Test
+    void tokenOfAMissingOrganizationIsRejected() {
+        ServiceUser orphan = ports.users.save(ServiceUser.create(ports.ids.nextId(), 987_654_321L, "orphan", "Orphan",
+                ports.clock.instant()));
+        IssuedToken issued = ports.issuePersonalAccessToken(orphan, null);
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Rejected.class);
+    }
+
+    @Test
+    void deactivatedOrganizationIsRefusedOnNextRequestOnceItsCacheEntriesAreInvalidated() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+
+        ports.organizations.save(org.withState(OrgState.INACTIVE, ports.clock.instant()));
+        ports.cache.invalidateOrg(org.id());
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Rejected.class);
+    }
+
+    @Test
+    void freshVerificationRecordsTheTokensUse() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        ports.clock.advance(Duration.ofMinutes(3));
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+
+        assertThat(ports.usage.uses()).containsExactly(
+                new RecordingTokenUsageRecorder.Use(issued.stored().id(), ports.clock.instant()));
+    }
+
+    @Test
+    void cacheHitRecordsTheTokensUseToo() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        verify(issued.token());
+        Instant first = ports.clock.instant();
+        ports.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+
+        assertThat(ports.cache.hits()).isEqualTo(1);
+        assertThat(ports.usage.uses()).containsExactly(
+                new RecordingTokenUsageRecorder.Use(issued.stored().id(), first),
+                new RecordingTokenUsageRecorder.Use(issued.stored().id(), ports.clock.instant()));
+    }
+
+    @Test
+    void refusedTokensRecordNoUse() {
+        IssuedToken expiring = ports.issuePersonalAccessToken(user, ports.clock.instant().plusSeconds(60));
+        verify(expiring.token());
+        ports.usage.clear();
+        ports.clock.advance(Duration.ofSeconds(60));
+
+        verify(expiring.token());
+        verify(OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, expiring.stored().id()).encode());
+        verify(OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, 424242).encode());
+
+        assertThat(ports.usage.uses()).isEmpty();
     }
 
     @Test

@@ -60,11 +60,16 @@ public final class ConfigLoader {
                 integer("warden.argon2.iterations", 2, 2, 100),
                 integer("warden.argon2.parallelism", 1, 1, 64),
                 threads,
-                integer("warden.hash.queue", threads * 2, 0, 10_000),
+                integer("warden.hash.queue", 128, 0, 10_000),
                 longValue("warden.token.cache.max.size", 100_000, 1, 100_000_000),
                 Duration.ofSeconds(longValue("warden.token.cache.ttl.seconds", 300, 1, 86_400)),
                 optional("warden.node.id", v -> Integer.parseInt(v.strip()), "an integer between 0 and 1023")
                         .map(id -> checkRange("warden.node.id", id, 0, 1023)),
+                Duration.ofMillis(longValue("warden.cluster.poll.interval.ms", 250, 10, 60_000)),
+                Duration.ofSeconds(longValue("warden.cluster.feed.overlap.seconds", 10, 3, 3600)),
+                Duration.ofSeconds(longValue("warden.cluster.feed.recheck.seconds", 2, 1, 60)),
+                Duration.ofMinutes(longValue("warden.cluster.feed.retention.minutes", 60, 1, 10_080)),
+                Duration.ofSeconds(longValue("warden.token.usage.flush.seconds", 5, 1, 3600)),
                 authMethods(),
                 authSettings());
     }

@@ -41,6 +41,11 @@ public record WardenConfig(
         long tokenCacheMaxSize,
         Duration tokenCacheTtl,
         Optional<Integer> nodeId,
+        Duration clusterPollInterval,
+        Duration changeFeedOverlap,
+        Duration changeFeedRecheck,
+        Duration changeFeedRetention,
+        Duration tokenUsageFlushInterval,
         List<String> authMethods,
         Map<String, Map<String, String>> authSettings) {
 

@@ -1,4 +1,4 @@
-package dev.warden.http;
+package dev.warden.http.org;
 
 import dev.warden.application.port.in.AddOrgUseCase;
 import dev.warden.application.port.in.ChangeOrgStateUseCase;

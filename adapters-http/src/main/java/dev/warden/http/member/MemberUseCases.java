@@ -1,4 +1,4 @@
-package dev.warden.http;
+package dev.warden.http.member;
 
 import dev.warden.application.port.in.AddMemberUseCase;
 import dev.warden.application.port.in.ListMemberRolesUseCase;

@@ -1,4 +1,4 @@
-package dev.warden.http;
+package dev.warden.http.user;
 
 import dev.warden.application.port.in.AddMachineUserUseCase;
 import dev.warden.application.port.in.AddPersonalAccessTokenUseCase;

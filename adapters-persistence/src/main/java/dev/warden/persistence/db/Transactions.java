@@ -1,0 +1,82 @@
+package dev.warden.persistence.db;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
+
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * Driven adapter: the all-or-nothing writes of the repositories. Work runs in one transaction that
+ * is committed when the work returns and rolled back when it throws. Failures are translated by
+ * {@link DbFailures}, so no SQL travels upward.
+ */
+public final class Transactions {
+
+    private static final System.Logger LOGGER = System.getLogger(Transactions.class.getName());
+
+    private Transactions() {
+    }
+
+    /** Runs {@code work} in one transaction and returns its result. */
+    public static <T> T write(DbClient db, Function<DbTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        DbTransaction tx = begin(db);
+        try {
+            T result = work.apply(tx);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            throw DbFailures.translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code first}, a write that may hit a unique key, and then {@code then} with the number
+     * of rows {@code first} changed, in one transaction. Returns false, having stored nothing, when
+     * {@code first} hit a duplicate key; a duplicate key in {@code then} is a failure like any other.
+     */
+    public static boolean writeUnlessDuplicate(DbClient db, ToLongFunction<DbTransaction> first,
+                                               ObjLongConsumer<DbTransaction> then) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(then, "then");
+        DbTransaction tx = begin(db);
+        boolean firstWritten = false;
+        try {
+            long rows = first.applyAsLong(tx);
+            firstWritten = true;
+            then.accept(tx, rows);
+            tx.commit();
+            return true;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            if (!firstWritten && DbFailures.isDuplicateKey(e)) {
+                return false;
+            }
+            throw DbFailures.translate(e);
+        }
+    }
+
+    private static DbTransaction begin(DbClient db) {
+        try {
+            return db.transaction();
+        } catch (RuntimeException e) {
+            throw DbFailures.translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(DbTransaction tx, RuntimeException failure) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            // Already ended, or the connection is gone: the database discards an unfinished
+            // transaction of a lost connection itself.
+            failure.addSuppressed(rollbackFailure);
+            LOGGER.log(Level.DEBUG, "Rollback failed", rollbackFailure);
+        }
+    }
+}

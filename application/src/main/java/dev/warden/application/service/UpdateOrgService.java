@@ -1,0 +1,43 @@
+package dev.warden.application.service;
+
+import dev.warden.application.authz.AccessControl;
+import dev.warden.application.port.in.OrganizationResult;
+import dev.warden.application.port.in.UpdateOrgCommand;
+import dev.warden.application.port.in.UpdateOrgUseCase;
+import dev.warden.application.port.out.OrganizationRepository;
+import dev.warden.domain.org.Organization;
+import dev.warden.domain.policy.Permission;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Renames the current organization (its primary domain follows the name) for callers holding
+ * {@code org.write}. Cached principals do not carry the name, so no cache entry goes stale.
+ */
+public final class UpdateOrgService implements UpdateOrgUseCase {
+
+    private final AccessControl accessControl;
+    private final OrganizationRepository organizations;
+    private final Clock clock;
+    private final String instanceDomain;
+
+    public UpdateOrgService(AccessControl accessControl, OrganizationRepository organizations, Clock clock,
+                            String instanceDomain) {
+        this.accessControl = accessControl;
+        this.organizations = organizations;
+        this.clock = clock;
+        this.instanceDomain = Objects.requireNonNull(instanceDomain, "instanceDomain");
+    }
+
+    @Override
+    public OrganizationResult updateOrg(UpdateOrgCommand command) {
+        Organization current = accessControl.authorize(command.caller(), Permission.ORG_WRITE);
+        String name = AddOrgService.validName(command.name(), "UpdateOrgRequest");
+        Organization renamed = current.withName(name, instanceDomain, clock.instant());
+        if (!organizations.update(renamed)) {
+            throw AddOrgService.nameTaken();
+        }
+        return new OrganizationResult(renamed);
+    }
+}
