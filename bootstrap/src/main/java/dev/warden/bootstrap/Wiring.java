@@ -155,7 +155,7 @@ public final class Wiring implements AutoCloseable {
                             new UpdateMemberService(access, memberships, instances, clock),
                             new RemoveMemberService(access, memberships, instances, clock)));
 
-            var follower = new ChangeFollower(feed, cache, clock, config.changeFeedOverlap(),
+            var follower = new ChangeFollower(feed, cache, List.of(), clock, config.changeFeedOverlap(),
                     config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());

@@ -1,6 +1,7 @@
 package dev.warden.application.cluster;
 
 import dev.warden.application.port.out.ChangeFeed;
+import dev.warden.application.port.out.ChangeListener;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 import dev.warden.domain.change.Change;
 
@@ -29,6 +30,7 @@ public final class ChangeFollower {
 
     private final ChangeFeed feed;
     private final VerifiedCredentialCache cache;
+    private final List<ChangeListener> listeners;
     private final Clock clock;
     private final Duration overlap;
     private final Duration recheck;
@@ -37,10 +39,12 @@ public final class ChangeFollower {
     private final Map<Long, Instant> applied = new HashMap<>();
     private Instant lastPrune = Instant.MIN;
 
-    public ChangeFollower(ChangeFeed feed, VerifiedCredentialCache cache, Clock clock, Duration overlap,
-                          Duration recheck, Duration retention) {
+    /** @param listeners the other caches (organizations, memberships, …) that follow the feed */
+    public ChangeFollower(ChangeFeed feed, VerifiedCredentialCache cache, List<ChangeListener> listeners, Clock clock,
+                          Duration overlap, Duration recheck, Duration retention) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.listeners = List.copyOf(listeners);
         this.clock = Objects.requireNonNull(clock, "clock");
         if (overlap.compareTo(recheck) <= 0) {
             throw new IllegalArgumentException("the overlap must be longer than the recheck delay");
@@ -97,9 +101,10 @@ public final class ChangeFollower {
             case CREDENTIAL_REVOKED -> cache.invalidateCredential(Long.toString(change.subjectId()));
             case USER_CHANGED -> cache.invalidateUser(change.subjectId());
             case ORG_CHANGED -> cache.invalidateOrg(change.subjectId());
-            // Memberships are read per request today; nothing of them is cached yet.
             case MEMBERSHIP_CHANGED -> {
+                // Memberships are cached by a listener only.
             }
         }
+        listeners.forEach(listener -> listener.changed(change));
     }
 }
