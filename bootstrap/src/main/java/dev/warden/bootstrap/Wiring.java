@@ -62,6 +62,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,8 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds everything and starts the server; on failure, closes what was opened. */
     public static Wiring start(WardenConfig config) {
-        Clock clock = Clock.systemUTC();
+        // Microseconds: what DATETIME(6) stores, so a write's answer equals what a later read shows.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         IdGenerator ids = config.nodeId()
                 .<IdGenerator>map(node -> new TimeOrderedIdGenerator(clock, node))
                 .orElseGet(() -> TimeOrderedIdGenerator.withRandomNode(clock));
