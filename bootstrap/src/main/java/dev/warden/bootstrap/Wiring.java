@@ -39,6 +39,9 @@ import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.WardenRouting;
+import dev.warden.persistence.cache.CachingInstanceRepository;
+import dev.warden.persistence.cache.CachingMembershipRepository;
+import dev.warden.persistence.cache.CachingOrganizationRepository;
 import dev.warden.persistence.cache.CaffeineVerifiedCredentialCache;
 import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.crypto.Argon2SecretHasher;
@@ -106,11 +109,14 @@ public final class Wiring implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             DbClient db = database.dbClient();
-            var organizations = new MariaDbOrganizationRepository(db, clock);
+            // Authorizing a request reads these three: cached, each write forgets what it touched, and
+            // the change follower below makes the caches forget what other nodes changed.
+            var memberships = new CachingMembershipRepository(new MariaDbMembershipRepository(db, clock));
+            var organizations = new CachingOrganizationRepository(new MariaDbOrganizationRepository(db, clock),
+                    memberships::invalidateUser);
             var users = new MariaDbServiceUserRepository(db, clock);
             var tokens = new MariaDbPersonalAccessTokenRepository(db, clock);
-            var memberships = new MariaDbMembershipRepository(db, clock);
-            var instances = new MariaDbInstanceRepository(db);
+            var instances = new CachingInstanceRepository(new MariaDbInstanceRepository(db));
             var feed = new MariaDbChangeFeed(db);
             var hasher = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
                     config.argon2Parallelism(), config.hashThreads(), config.hashQueue());
@@ -157,8 +163,8 @@ public final class Wiring implements AutoCloseable {
                             new UpdateMemberService(access, memberships, instances, clock),
                             new RemoveMemberService(access, memberships, instances, clock)));
 
-            var follower = new ChangeFollower(feed, cache, List.of(), clock, config.changeFeedOverlap(),
-                    config.changeFeedRecheck(), config.changeFeedRetention());
+            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
+                    config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());
             opened.add(scheduler::shutdownNow);

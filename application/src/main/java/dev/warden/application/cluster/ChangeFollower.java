@@ -97,6 +97,8 @@ public final class ChangeFollower {
     }
 
     private void apply(Change change) {
+        // The other caches first: a verification re-filling the credential cache must not find stale orgs.
+        listeners.forEach(listener -> listener.changed(change));
         switch (change.kind()) {
             case CREDENTIAL_REVOKED -> cache.invalidateCredential(Long.toString(change.subjectId()));
             case USER_CHANGED -> cache.invalidateUser(change.subjectId());
@@ -105,6 +107,5 @@ public final class ChangeFollower {
                 // Memberships are cached by a listener only.
             }
         }
-        listeners.forEach(listener -> listener.changed(change));
     }
 }

@@ -118,10 +118,12 @@ class TwoNodesEndToEndTest {
     @Test
     void aRoleRemovedOnOneNodeTakesEffectOnTheOtherWithinTheBound() throws Exception {
         String[] robot = ownerWithToken("robot-demoted");
+        assertThat(one.get("/management/v1/orgs/me", robot[2]).status()).isEqualTo(200);
         assertThat(two.get("/management/v1/orgs/me", robot[2]).status()).isEqualTo(200);
 
         assertThat(one.delete("/management/v1/orgs/me/members/" + robot[0], admin).status()).isEqualTo(200);
 
+        assertThat(one.get("/management/v1/orgs/me", robot[2]).status()).as("at once on node one").isEqualTo(404);
         assertThat(timeUntil(404, () -> two.get("/management/v1/orgs/me", robot[2]).status())).isLessThan(BOUND);
     }
 }
