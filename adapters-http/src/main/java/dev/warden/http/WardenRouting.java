@@ -22,8 +22,16 @@ public final class WardenRouting {
     private WardenRouting() {
     }
 
+    /** Request bodies larger than this are answered 413 unless configured otherwise. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
     public static void routing(HttpRouting.Builder routing, HttpAdapter adapter) {
-        JsonCodec json = new JsonCodec();
+        routing(routing, adapter, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** @param maxBodyBytes the largest request body the API reads; larger ones get a JSON 413 */
+    public static void routing(HttpRouting.Builder routing, HttpAdapter adapter, long maxBodyBytes) {
+        JsonCodec json = new JsonCodec(maxBodyBytes);
         ErrorMapping errors = new ErrorMapping(json);
         errors.register(routing);
         AuthenticationHandler authentication = new AuthenticationHandler(adapter.authenticate(), errors);
@@ -35,14 +43,25 @@ public final class WardenRouting {
                     .any(api, authentication)
                     .any(api + "/*", authentication);
         }
-        routing.register(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json))
-                .register(MANAGEMENT, new MemberEndpoint(adapter.members(), json))
-                .register(MANAGEMENT, new UserEndpoint(adapter.users(), json))
-                .register(MANAGEMENT, new PatEndpoint(adapter.users(), json))
-                .register(ADMIN, new AdminEndpoint(adapter.orgs(), adapter.members(), json));
+        RouteTable routes = new RouteTable();
+        routing.register(MANAGEMENT, routes.recording(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new MemberEndpoint(adapter.members(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new UserEndpoint(adapter.users(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new PatEndpoint(adapter.users(), json)))
+                .register(ADMIN, routes.recording(ADMIN,
+                        new AdminEndpoint(adapter.orgs(), adapter.members(), json)));
         for (String prefix : new String[] {"/management/*", "/admin/*"}) {
-            routing.any(prefix, (req, res) -> errors.send(res, GrpcCode.NOT_FOUND,
-                    ErrorResponse.plain(GrpcCode.NOT_FOUND.code(), "Not Found")));
+            routing.any(prefix, (req, res) -> {
+                var allowed = routes.allowed(req);
+                if (allowed.isEmpty()) {
+                    errors.send(res, GrpcCode.NOT_FOUND, ErrorResponse.plain(GrpcCode.NOT_FOUND.code(), "Not Found"));
+                } else {
+                    // ZITADEL answers a wrong method with 405 and code 12 (contract §9.1).
+                    res.header(RouteTable.ALLOW, RouteTable.allowHeader(allowed));
+                    errors.send(res, GrpcCode.UNIMPLEMENTED,
+                            ErrorResponse.plain(GrpcCode.UNIMPLEMENTED.code(), "Method Not Allowed"));
+                }
+            });
         }
     }
 }

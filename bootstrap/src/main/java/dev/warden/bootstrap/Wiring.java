@@ -172,11 +172,13 @@ public final class Wiring implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
 
             HttpRouting.Builder routing = HttpRouting.builder();
-            WardenRouting.routing(routing, adapter);
+            WardenRouting.routing(routing, adapter, config.maxPayloadBytes());
             WebServer server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
-                    .maxPayloadSize(config.maxPayloadBytes())
+                    // The API answers bodies over the limit with a JSON 413; the server itself cuts off
+                    // only far larger ones (with an empty 413) so that no read is unbounded.
+                    .maxPayloadSize(Math.max(config.maxPayloadBytes() * 16, 16L << 20))
                     .routing(routing)
                     .addFeature(ObserveFeature.just(health(database)))
                     .build()

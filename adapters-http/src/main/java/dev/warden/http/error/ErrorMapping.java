@@ -8,6 +8,7 @@ import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.error.WardenException;
 import dev.warden.http.json.JsonCodec;
+import dev.warden.http.json.PayloadTooLargeException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
@@ -37,6 +38,9 @@ public final class ErrorMapping {
     /** Registers the error handlers on the routing. */
     public void register(HttpRouting.Builder routing) {
         routing.error(WardenException.class, this::applicationError)
+                .error(PayloadTooLargeException.class, (req, res, e) -> json.send(res,
+                        Status.REQUEST_ENTITY_TOO_LARGE_413,
+                        ErrorResponse.plain(GrpcCode.RESOURCE_EXHAUSTED.code(), "Request body too large")))
                 .error(RequestException.class, this::requestError)
                 .error(Exception.class, this::unexpected);
     }

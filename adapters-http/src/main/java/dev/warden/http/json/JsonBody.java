@@ -27,14 +27,23 @@ public final class JsonBody {
     static final int MAX_DEPTH = 32;
 
     private final ObjectMapper mapper;
+    private final long maxBytes;
 
-    public JsonBody(ObjectMapper mapper) {
+    public JsonBody(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
+        this.maxBytes = maxBytes;
     }
 
     /** The body bound to {@code type}; {@code requestName} names it in error messages. */
     public <T> T read(ServerRequest request, Class<T> type, String requestName) {
+        // A declared length over the limit is refused before a byte of the body is read.
+        if (request.headers().contentLength().orElse(0) > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
         byte[] bytes = request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
+        if (bytes.length > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
         return parse(bytes, type, requestName);
     }
 

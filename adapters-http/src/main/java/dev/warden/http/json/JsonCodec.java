@@ -2,6 +2,10 @@ package dev.warden.http.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,6 +27,12 @@ public final class JsonCodec {
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // protojson refuses a number or boolean where a string belongs; Jackson would convert it.
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     /** Sends {@code body} as JSON with the given status. */
@@ -39,7 +49,12 @@ public final class JsonCodec {
         response.send(bytes);
     }
 
-    private final JsonBody body = new JsonBody(mapper);
+    private final JsonBody body;
+
+    /** @param maxBodyBytes the largest request body read; larger ones are answered 413 */
+    public JsonCodec(long maxBodyBytes) {
+        this.body = new JsonBody(mapper, maxBodyBytes);
+    }
 
     /**
      * The request body bound to {@code type} (empty body = {@code {}}, snake_case accepted);

@@ -1,5 +1,6 @@
 package dev.warden.http.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.domain.query.PageRequest;
 
@@ -8,9 +9,17 @@ import dev.warden.domain.query.PageRequest;
  * and {@code asc}. A missing or zero limit, or one above {@link #MAX_LIMIT}, means
  * {@link #MAX_LIMIT}: Warden never answers an unbounded list.
  */
-public record ListQueryRequest(String offset, Long limit, Boolean asc) {
+public record ListQueryRequest(JsonNode offset, Long limit, Boolean asc) {
 
     public static final int MAX_LIMIT = 1000;
+
+    /** protojson accepts an int64 as a JSON string or number; anything else is not an offset. */
+    private static long uint64(JsonNode value) {
+        if (value.isTextual() || value.isIntegralNumber() && value.canConvertToLong()) {
+            return Long.parseLong(value.asText());
+        }
+        throw new NumberFormatException("not an integer");
+    }
 
     public static PageRequest toPageRequest(ListQueryRequest query, String requestName) {
         if (query == null) {
@@ -18,7 +27,8 @@ public record ListQueryRequest(String offset, Long limit, Boolean asc) {
         }
         long offset;
         try {
-            offset = query.offset == null || query.offset.isEmpty() ? 0 : Long.parseLong(query.offset);
+            offset = query.offset == null || query.offset.isNull() || query.offset.asText().isEmpty() ? 0
+                    : uint64(query.offset);
         } catch (NumberFormatException e) {
             throw new InvalidArgumentException(null, "invalid " + requestName + ".Query.Offset: not an unsigned integer");
         }

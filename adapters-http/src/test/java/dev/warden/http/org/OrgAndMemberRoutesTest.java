@@ -221,6 +221,31 @@ class OrgAndMemberRoutesTest {
     }
 
     @Test
+    void aWrongMethodOnAServedPathIs405WithAllow() {
+        Reply reply = call(Method.DELETE, "/management/v1/orgs", null);
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.json().get("code").asInt()).isEqualTo(12);
+        assertThat(reply.json().get("message").asText()).isEqualTo("Method Not Allowed");
+        assertThat(reply.response().headers().first(io.helidon.http.HeaderNames.ALLOW)).contains("POST");
+
+        Reply me = call(Method.PATCH, "/management/v1/orgs/me", "{}");
+        assertThat(me.status()).isEqualTo(405);
+        assertThat(me.response().headers().first(io.helidon.http.HeaderNames.ALLOW)).contains("GET, PUT, DELETE");
+        assertThat(call(Method.GET, "/admin/v1/members/123", null).status()).isEqualTo(405);
+        assertThat(call(Method.GET, "/management/v1/no/such/path", null).status()).isEqualTo(404);
+        assertThat(RECEIVED.get()).isNull();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413JsonWithoutCallingTheUseCase() {
+        Reply reply = call(Method.POST, "/management/v1/orgs", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.json().get("message").asText()).isEqualTo("Request body too large");
+        assertThat(RECEIVED.get()).isNull();
+    }
+
+    @Test
     void adminRoutesNeedAuthentication() {
         var response = client.method(Method.POST).path("/admin/v1/orgs/_search").submit("{}");
         assertThat(response.status().code()).isEqualTo(401);

@@ -392,12 +392,12 @@ class UserEndpointTest {
     }
 
     @Test
-    void listUsersAcceptsSnakeCaseAndNumbersEverywhere() {
+    void listUsersAcceptsSnakeCaseAndNumbersWhereProtojsonDoes() {
         call(Method.POST, USERS + "/_search", """
                 {"query":{"offset":5,"limit":"7","asc":false},
                  "sorting_column":9,
                  "queries":[{"user_name_query":{"user_name":"rob","method":7}},
-                            {"in_user_ids_query":{"user_ids":["12",13]}}]}""");
+                            {"in_user_ids_query":{"user_ids":["12","13"]}}]}""");
 
         assertThat(USE_CASES.received()).isEqualTo(new ListUsersQuery(CALLER,
                 new UserFilter.And(List.of(new UserFilter.UserName("rob", TextMatch.ENDS_WITH_IGNORE_CASE),

@@ -47,9 +47,20 @@ public final class UserFields {
     }
 
     private static String text(String raw, String requestType, String field) {
-        String trimmed = raw == null ? "" : raw.strip();
+        String value = raw == null ? "" : raw;
+        int rawLength = value.codePointCount(0, value.length());
+        if (rawLength < 1 || rawLength > ServiceUser.MAX_NAME_LENGTH) {
+            throw invalid(requestType, field,
+                    "value length must be between 1 and " + ServiceUser.MAX_NAME_LENGTH + " runes, inclusive");
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            // Passes the gateway's length check, fails ZITADEL's own: "Userdata is invalid" (contract §2.1).
+            throw new InvalidArgumentException("UserName".equals(field) ? "COMMAND-bm9Ds" : "COMMAND-bs9Ds",
+                    "Userdata is invalid");
+        }
         int length = trimmed.codePointCount(0, trimmed.length());
-        if (length < 1 || length > ServiceUser.MAX_NAME_LENGTH) {
+        if (length > ServiceUser.MAX_NAME_LENGTH) {
             throw invalid(requestType, field,
                     "value length must be between 1 and " + ServiceUser.MAX_NAME_LENGTH + " runes, inclusive");
         }
