@@ -93,9 +93,17 @@ class AddMachineUserServiceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "\t"})
-    void blankUserNameIsInvalid(String userName) {
+    void missingUserNameIsInvalid(String userName) {
         assertInvalid(command(world.admin(), userName), "invalid AddMachineUserRequest.UserName: " + NAME_LENGTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"   ", "\t"})
+    void whitespaceOnlyUserNameIsUserdataInvalid(String userName) {
+        int before = world.ports.users.all().size();
+        assertFails(() -> service.addMachineUser(command(world.admin(), userName)), InvalidArgumentException.class,
+                "COMMAND-bm9Ds", "Userdata is invalid");
+        assertThat(world.ports.users.all()).hasSize(before);
     }
 
     @Test
@@ -117,10 +125,15 @@ class AddMachineUserServiceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"  "})
-    void blankNameIsInvalid(String name) {
+    void missingNameIsInvalid(String name) {
         assertInvalid(new AddMachineUserCommand(world.admin(), "robot", name, null, null, null),
                 "invalid AddMachineUserRequest.Name: " + NAME_LENGTH);
+    }
+
+    @Test
+    void whitespaceOnlyNameIsUserdataInvalid() {
+        assertFails(() -> service.addMachineUser(new AddMachineUserCommand(world.admin(), "robot", "  ", null, null,
+                null)), InvalidArgumentException.class, "COMMAND-bs9Ds", "Userdata is invalid");
     }
 
     @Test

@@ -63,10 +63,16 @@ class UpdateMachineUserServiceTest {
         assertThat(updated.accessTokenType()).isEqualTo(AccessTokenType.BEARER);
     }
 
+    @Test
+    void whitespaceOnlyNameIsUserdataInvalidAndNothingChanges() {
+        assertFails(() -> service.updateMachineUser(new UpdateMachineUserCommand(world.admin(), id(robot), "  ",
+                "", null)), InvalidArgumentException.class, "COMMAND-bs9Ds", "Userdata is invalid");
+        assertThat(world.ports.users.findById(robot.id())).contains(robot);
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"  "})
-    void blankNameIsInvalidAndNothingChanges(String name) {
+    void missingNameIsInvalidAndNothingChanges(String name) {
         assertFails(() -> service.updateMachineUser(new UpdateMachineUserCommand(world.admin(), id(robot), name,
                 "", null)), InvalidArgumentException.class, null,
                 "invalid UpdateMachineRequest.Name: value length must be between 1 and 200 runes, inclusive");

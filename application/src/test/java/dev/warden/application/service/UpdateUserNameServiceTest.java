@@ -67,10 +67,15 @@ class UpdateUserNameServiceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"  "})
-    void blankNameIsInvalid(String userName) {
+    void missingNameIsInvalid(String userName) {
         assertFails(() -> rename(userName), InvalidArgumentException.class, null,
                 "invalid UpdateUserNameRequest.UserName: value length must be between 1 and 200 runes, inclusive");
+    }
+
+    @Test
+    void whitespaceOnlyNameIsUserdataInvalid() {
+        assertFails(() -> rename("  "), InvalidArgumentException.class, "COMMAND-bm9Ds", "Userdata is invalid");
+        assertThat(world.ports.users.findById(robot.id())).contains(robot);
     }
 
     @Test
