@@ -1,6 +1,7 @@
 package dev.warden.http.error;
 
 import dev.warden.application.error.AlreadyExistsException;
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;
@@ -61,6 +62,7 @@ public final class ErrorMapping {
             case InvalidArgumentException e -> GrpcCode.INVALID_ARGUMENT;
             case PreconditionFailedException e -> GrpcCode.FAILED_PRECONDITION;
             case UnavailableException e -> GrpcCode.UNAVAILABLE;
+            case ConflictException e -> GrpcCode.ABORTED;
         };
         // Validation errors carry no Warden id, like the gateway's own validation messages.
         send(response, code, error.errorId() == null ? ErrorResponse.plain(code.code(), error.text())

@@ -2,6 +2,7 @@ package dev.warden.http.user;
 
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.AlreadyExistsException;
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -561,6 +562,18 @@ class UserEndpointTest {
         assertThat(reply.json()).isEqualTo(json("""
                 {"code":9,"message":"User already inactive (COMMAND-5M0sf)","details":[{
                  "@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"COMMAND-5M0sf","message":"User already inactive"}]}"""));
+    }
+
+    @Test
+    void writeThatLostToAConcurrentOneTwiceIs409Aborted() {
+        USE_CASES.failWith(new ConflictException("COMMAND-concurrent", "Errors.Concurrency"));
+
+        Reply reply = call(Method.POST, USERS + "/4711/_lock", "{}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json()).isEqualTo(json("""
+                {"code":10,"message":"Errors.Concurrency (COMMAND-concurrent)","details":[{
+                 "@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"COMMAND-concurrent","message":"Errors.Concurrency"}]}"""));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.application.port.out.ChangeListener;
 import dev.warden.application.port.out.MembershipRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.Change;
 import dev.warden.domain.member.Member;
 import dev.warden.domain.member.MemberFilter;
@@ -84,10 +85,10 @@ public final class CachingMembershipRepository implements MembershipRepository, 
     }
 
     @Override
-    public void update(Membership membership) {
+    public UpdateResult update(Membership membership) {
         Objects.requireNonNull(membership, "membership");
         try {
-            delegate.update(membership);
+            return delegate.update(membership);
         } finally {
             invalidateUser(membership.userId());
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.application.port.out.ChangeListener;
 import dev.warden.application.port.out.OrganizationRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.Change;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Membership;
@@ -98,8 +99,13 @@ public final class CachingOrganizationRepository implements OrganizationReposito
         }
     }
 
+    /**
+     * Updates through the delegate and forgets the organization, whatever the outcome: after a
+     * {@link UpdateResult#CONFLICT} the cached value is the stale one the change was derived from,
+     * and the use case's re-try must read the stored one.
+     */
     @Override
-    public boolean update(Organization organization) {
+    public UpdateResult update(Organization organization) {
         Objects.requireNonNull(organization, "organization");
         try {
             return delegate.update(organization);

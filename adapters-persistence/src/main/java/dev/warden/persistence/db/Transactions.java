@@ -1,12 +1,15 @@
 package dev.warden.persistence.db;
 
+import dev.warden.application.port.out.UpdateResult;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbTransaction;
 
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -56,6 +59,45 @@ public final class Transactions {
             rollbackQuietly(tx, e);
             if (!firstWritten && DbFailures.isDuplicateKey(e)) {
                 return false;
+            }
+            throw DbFailures.translate(e);
+        }
+    }
+
+    /**
+     * An optimistic update in one transaction: {@code update} is an {@code UPDATE … WHERE <key> AND
+     * sequence = <expected>} returning the rows it changed. When it changed one, {@code then} runs
+     * (the change-feed entry) and the result is {@link UpdateResult#UPDATED}; when it changed none,
+     * {@code exists} tells a record changed meanwhile ({@link UpdateResult#CONFLICT}) from one that
+     * is gone ({@link UpdateResult#NOT_FOUND}); a duplicate key of the update is
+     * {@link UpdateResult#DUPLICATE_NAME}. Nothing is stored but on {@code UPDATED}.
+     *
+     * <p>Both engines re-check the condition of an update that waited for a concurrent writer's row
+     * lock against the committed row, so of two writers that read the same sequence exactly one wins.
+     */
+    public static UpdateResult update(DbClient db, ToLongFunction<DbTransaction> update,
+                                      Predicate<DbTransaction> exists, Consumer<DbTransaction> then) {
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(exists, "exists");
+        Objects.requireNonNull(then, "then");
+        DbTransaction tx = begin(db);
+        boolean updateRan = false;
+        try {
+            long rows = update.applyAsLong(tx);
+            updateRan = true;
+            UpdateResult result;
+            if (rows > 0) {
+                then.accept(tx);
+                result = UpdateResult.UPDATED;
+            } else {
+                result = exists.test(tx) ? UpdateResult.CONFLICT : UpdateResult.NOT_FOUND;
+            }
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            if (!updateRan && DbFailures.isDuplicateKey(e)) {
+                return UpdateResult.DUPLICATE_NAME;
             }
             throw DbFailures.translate(e);
         }

@@ -1,6 +1,7 @@
 package dev.warden.persistence.member;
 
 import dev.warden.application.port.out.MembershipRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Member;
 import dev.warden.domain.member.MemberFilter;
@@ -46,7 +47,9 @@ public final class MariaDbMembershipRepository implements MembershipRepository {
     private static final String KEY = "user_id = ? AND scope = ? AND scope_id = ?";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM memberships WHERE " + KEY;
     private static final String INSERT = "INSERT INTO memberships (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE memberships SET roles = ?, sequence = ?, changed_at = ? WHERE " + KEY;
+    private static final String SELECT_KEY = "SELECT user_id FROM memberships WHERE " + KEY;
+    private static final String UPDATE = "UPDATE memberships SET roles = ?, sequence = ?, changed_at = ? WHERE " + KEY
+            + " AND sequence = ?";
     private static final String DELETE_ONE = "DELETE FROM memberships WHERE " + KEY;
     private static final String DELETE_BY_USER = "DELETE FROM memberships WHERE user_id = ?";
     /** Memberships on an organization, and memberships (anywhere) of the organization's users. */
@@ -120,19 +123,21 @@ public final class MariaDbMembershipRepository implements MembershipRepository {
                 Rows.utc(membership.changedAt()));
     }
 
-    /** Stores the membership's roles, sequence and change time; a membership that does not exist stays absent. */
+    /**
+     * Stores the membership's roles, sequence and change time, if the stored sequence is the new one
+     * minus 1, with {@code MEMBERSHIP_CHANGED} in the same transaction; a membership that does not
+     * exist stays absent.
+     */
     @Override
-    public void update(Membership membership) {
+    public UpdateResult update(Membership membership) {
         Objects.requireNonNull(membership, "membership");
-        Transactions.write(db, tx -> {
-            long updated = tx.update(UPDATE, roles(membership.roles()), membership.sequence(),
-                    Rows.utc(membership.changedAt()), membership.userId(), membership.scope().name(),
-                    membership.scopeId());
-            if (updated > 0) {
-                changes.record(tx, ChangeKind.MEMBERSHIP_CHANGED, membership.userId(), clock.instant());
-            }
-            return null;
-        });
+        return Transactions.update(db,
+                tx -> tx.update(UPDATE, roles(membership.roles()), membership.sequence(),
+                        Rows.utc(membership.changedAt()), membership.userId(), membership.scope().name(),
+                        membership.scopeId(), membership.sequence() - 1),
+                tx -> tx.get(SELECT_KEY, membership.userId(), membership.scope().name(), membership.scopeId())
+                        .isPresent(),
+                tx -> changes.record(tx, ChangeKind.MEMBERSHIP_CHANGED, membership.userId(), clock.instant()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.warden.persistence.org;
 
 import dev.warden.application.port.out.OrganizationRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.OrgFilter;
@@ -38,9 +39,10 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
 
     private static final String COLUMNS = "id, name, primary_domain, state, sequence, created_at, changed_at";
     private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM orgs WHERE id = ?";
+    private static final String SELECT_ID = "SELECT id FROM orgs WHERE id = ?";
     private static final String INSERT = "INSERT INTO orgs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE orgs SET name = ?, primary_domain = ?, state = ?, sequence = ?, "
-            + "changed_at = ? WHERE id = ?";
+            + "changed_at = ? WHERE id = ? AND sequence = ?";
     // Locking the organization's row first makes a concurrent insert of a user into it wait, and then
     // fail on its foreign key, and serialises concurrent removals.
     private static final String LOCK = "SELECT id FROM orgs WHERE id = ? FOR UPDATE";
@@ -104,19 +106,19 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
                 Rows.utc(org.createdAt()), Rows.utc(org.changedAt()));
     }
 
-    /** Stores name, domain, state, sequence and change time; an unknown organization stays absent. */
+    /**
+     * Stores name, domain, state, sequence and change time, if the stored sequence is the new one
+     * minus 1, with {@code ORG_CHANGED} in the same transaction; an unknown organization stays absent.
+     */
     @Override
-    public boolean update(Organization organization) {
+    public UpdateResult update(Organization organization) {
         Objects.requireNonNull(organization, "organization");
-        return Transactions.writeUnlessDuplicate(db,
+        return Transactions.update(db,
                 tx -> tx.update(UPDATE, organization.name(), organization.primaryDomain(),
                         organization.state().name(), organization.sequence(), Rows.utc(organization.changedAt()),
-                        organization.id()),
-                (tx, updated) -> {
-                    if (updated > 0) {
-                        changes.record(tx, ChangeKind.ORG_CHANGED, organization.id(), clock.instant());
-                    }
-                });
+                        organization.id(), organization.sequence() - 1),
+                tx -> tx.get(SELECT_ID, organization.id()).isPresent(),
+                tx -> changes.record(tx, ChangeKind.ORG_CHANGED, organization.id(), clock.instant()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.warden.persistence.serviceuser;
 
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
@@ -39,9 +40,10 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
     private static final String COLUMNS = "id, org_id, user_name, display_name, description, access_token_type, "
             + "state, sequence, created_at, changed_at";
     private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
+    private static final String SELECT_ID = "SELECT id FROM users WHERE id = ?";
     private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE users SET user_name = ?, display_name = ?, description = ?, "
-            + "access_token_type = ?, state = ?, sequence = ?, changed_at = ? WHERE id = ?";
+            + "access_token_type = ?, state = ?, sequence = ?, changed_at = ? WHERE id = ? AND sequence = ?";
     // Locking the user's row first makes a concurrent insert of a token or membership for it wait,
     // and then fail on its foreign key, instead of failing this removal at its last step.
     private static final String LOCK = "SELECT id FROM users WHERE id = ? FOR UPDATE";
@@ -103,19 +105,19 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
                 Rows.utc(user.createdAt()), Rows.utc(user.changedAt()));
     }
 
-    /** Stores every field but the organization, which never changes; an unknown user stays absent. */
+    /**
+     * Stores every field but the organization, which never changes, if the stored sequence is the
+     * new one minus 1, with {@code USER_CHANGED} in the same transaction; an unknown user stays absent.
+     */
     @Override
-    public boolean update(ServiceUser user) {
+    public UpdateResult update(ServiceUser user) {
         Objects.requireNonNull(user, "user");
-        return Transactions.writeUnlessDuplicate(db,
+        return Transactions.update(db,
                 tx -> tx.update(UPDATE, user.userName(), user.displayName(), user.description(),
                         user.accessTokenType().name(), user.state().name(), user.sequence(),
-                        Rows.utc(user.changedAt()), user.id()),
-                (tx, updated) -> {
-                    if (updated > 0) {
-                        changes.record(tx, ChangeKind.USER_CHANGED, user.id(), clock.instant());
-                    }
-                });
+                        Rows.utc(user.changedAt()), user.id(), user.sequence() - 1),
+                tx -> tx.get(SELECT_ID, user.id()).isPresent(),
+                tx -> changes.record(tx, ChangeKind.USER_CHANGED, user.id(), clock.instant()));
     }
 
     @Override

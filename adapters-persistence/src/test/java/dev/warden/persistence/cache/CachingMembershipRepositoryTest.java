@@ -3,6 +3,7 @@ package dev.warden.persistence.cache;
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.fakes.InMemoryMembershipRepository;
 import dev.warden.application.port.out.MembershipRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.Change;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Member;
@@ -84,7 +85,7 @@ class CachingMembershipRepositoryTest {
         memberships.findByUser(bob.id());
         Membership demoted = owner.withRoles(Set.of(Role.ORG_USER_MANAGER), ports.clock.instant());
 
-        memberships.update(demoted);
+        assertThat(memberships.update(demoted)).isEqualTo(UpdateResult.UPDATED);
 
         assertThat(memberships.findByUser(alice.id())).containsExactly(demoted);
         assertThat(memberships.findByUser(bob.id())).containsExactly(bobs);
@@ -297,7 +298,7 @@ class CachingMembershipRepositoryTest {
         }
 
         @Override
-        public void update(Membership membership) {
+        public UpdateResult update(Membership membership) {
             throw new IllegalStateException("database down");
         }
 
@@ -330,8 +331,8 @@ class CachingMembershipRepositoryTest {
         }
 
         @Override
-        public void update(Membership membership) {
-            delegate.update(membership);
+        public UpdateResult update(Membership membership) {
+            return delegate.update(membership);
         }
 
         @Override

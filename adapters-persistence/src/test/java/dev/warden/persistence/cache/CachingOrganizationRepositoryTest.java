@@ -2,6 +2,7 @@ package dev.warden.persistence.cache;
 
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.fakes.InMemoryOrganizationRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.Change;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Membership;
@@ -94,12 +95,26 @@ class CachingOrganizationRepositoryTest {
         organizations.findById(other.id());
         Organization renamed = org.withName("Acme 2", FakePorts.INSTANCE_DOMAIN, now());
 
-        assertThat(organizations.update(renamed)).isTrue();
+        assertThat(organizations.update(renamed)).isEqualTo(UpdateResult.UPDATED);
 
         assertThat(organizations.findById(org.id())).contains(renamed);
         assertThat(organizations.findById(other.id())).contains(other);
         assertThat(stored.lookups()).isEqualTo(3);
         assertThat(membershipsChanged).isEmpty();
+    }
+
+    @Test
+    void aConflictForgetsTheStaleOrganizationSoThatTheRetryReadsTheStoredOne() {
+        Organization org = ports.organization("Acme");
+        Organization cached = organizations.findById(org.id()).orElseThrow();
+        // Another node deactivates it; this node has not followed the change feed yet.
+        Organization inactive = stored.save(org.withState(OrgState.INACTIVE, now()));
+        assertThat(organizations.findById(org.id())).contains(cached);
+
+        assertThat(organizations.update(cached.withName("Acme 2", FakePorts.INSTANCE_DOMAIN, now())))
+                .isEqualTo(UpdateResult.CONFLICT);
+
+        assertThat(organizations.findById(org.id())).contains(inactive);
     }
 
     @Test
@@ -315,7 +330,7 @@ class CachingOrganizationRepositoryTest {
         }
 
         @Override
-        public boolean update(Organization organization) {
+        public UpdateResult update(Organization organization) {
             throw new IllegalStateException("database down");
         }
 
@@ -343,7 +358,7 @@ class CachingOrganizationRepositoryTest {
         }
 
         @Override
-        public boolean update(Organization organization) {
+        public UpdateResult update(Organization organization) {
             return delegate.update(organization);
         }
 

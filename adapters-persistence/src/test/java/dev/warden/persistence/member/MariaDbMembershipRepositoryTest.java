@@ -1,5 +1,6 @@
 package dev.warden.persistence.member;
 
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.member.Member;
 import dev.warden.domain.member.MemberFilter;
 import dev.warden.domain.member.Membership;
@@ -11,6 +12,7 @@ import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
+import dev.warden.persistence.db.Race;
 import dev.warden.persistence.db.TestData;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,7 +188,7 @@ class MariaDbMembershipRepositoryTest {
             Membership changed = membership.withRoles(Set.of(Role.ORG_OWNER_VIEWER, Role.ORG_USER_MANAGER),
                     TestData.CHANGED.plusSeconds(60));
 
-            repository.update(changed);
+            assertThat(repository.update(changed)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(changed);
             assertThat(testDatabase().changesAbout(user.id()))
@@ -196,10 +199,70 @@ class MariaDbMembershipRepositoryTest {
         void updateOfAMissingMembershipStoresAndRecordsNothing() {
             ServiceUser user = newUser();
 
-            repository.update(TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER)));
+            assertThat(repository.update(TestData.membership(user.id(), MemberScope.ORG, org.id(),
+                    Set.of(Role.ORG_OWNER)))).isEqualTo(UpdateResult.NOT_FOUND);
 
             assertThat(repository.findByUser(user.id())).isEmpty();
             assertThat(testDatabase().changesAbout(user.id())).isEmpty();
+        }
+
+        @Test
+        void staleUpdateChangesNothingReportsTheConflictAndWritesNoChange() {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(membership);
+            Membership viewer = membership.withRoles(Set.of(Role.ORG_OWNER_VIEWER), TestData.CHANGED.plusSeconds(60));
+            repository.update(viewer);
+
+            // Derived from the first read, as by a request that read before the other role change.
+            assertThat(repository.update(membership.withRoles(Set.of(Role.ORG_USER_MANAGER),
+                    TestData.CHANGED.plusSeconds(61)))).isEqualTo(UpdateResult.CONFLICT);
+
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(viewer);
+            assertThat(testDatabase().changesAbout(user.id()))
+                    .containsExactly("MEMBERSHIP_CHANGED", "MEMBERSHIP_CHANGED");
+        }
+
+        @Test
+        void theSequenceIsComparedWithThatMembershipOnly() {
+            ServiceUser user = newUser();
+            Membership onInstance = TestData.membership(user.id(), MemberScope.IAM, TestData.nextId(),
+                    Set.of(Role.IAM_OWNER));
+            Membership onOrg = new Membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER),
+                    onInstance.sequence() + 3, TestData.CREATED, TestData.CHANGED);
+            repository.insert(onOrg);
+            repository.insert(onInstance);
+            // Derived from a read of sequence 4: the instance membership has it, the one on the org has not.
+            Membership staleOnOrg = new Membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER_VIEWER),
+                    onInstance.sequence() + 1, TestData.CREATED, TestData.CHANGED);
+
+            assertThat(repository.update(staleOnOrg)).isEqualTo(UpdateResult.CONFLICT);
+
+            assertThat(repository.findByUser(user.id())).containsExactlyInAnyOrder(onOrg, onInstance);
+        }
+
+        @Test
+        void ofConcurrentUpdatesFromTheSameReadExactlyOneWins() throws Exception {
+            ServiceUser user = newUser();
+            Membership membership = TestData.membership(user.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
+            repository.insert(membership);
+            List<Set<Role>> roleSets = List.of(Set.of(Role.ORG_OWNER_VIEWER), Set.of(Role.ORG_USER_MANAGER),
+                    Set.of(Role.ORG_SETTINGS_MANAGER), Set.of(Role.ORG_OWNER_VIEWER, Role.ORG_USER_MANAGER));
+            List<Membership> candidates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                candidates.add(membership.withRoles(roleSets.get(i % roleSets.size()), TestData.CHANGED.plusSeconds(i)));
+            }
+
+            List<UpdateResult> results = Race.run(candidates.stream()
+                    .<Supplier<UpdateResult>>map(candidate -> () -> repository.update(candidate))
+                    .toList());
+
+            assertThat(results).containsOnlyOnce(UpdateResult.UPDATED)
+                    .containsOnly(UpdateResult.UPDATED, UpdateResult.CONFLICT);
+            Membership winner = candidates.get(results.indexOf(UpdateResult.UPDATED));
+            assertThat(repository.find(user.id(), MemberScope.ORG, org.id())).contains(winner);
+            assertThat(testDatabase().changesAbout(user.id()))
+                    .containsExactly("MEMBERSHIP_CHANGED", "MEMBERSHIP_CHANGED");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.warden.persistence.org;
 
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.OrgFilter;
 import dev.warden.domain.org.OrgState;
@@ -13,6 +14,7 @@ import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
+import dev.warden.persistence.db.Race;
 import dev.warden.persistence.db.TestData;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
@@ -29,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -210,7 +213,7 @@ class MariaDbOrganizationRepositoryTest {
             repository.insert(org, ownerOf(org));
             Organization renamed = org.withName("Renamed " + TestData.nextId(), "warden.localhost", LATER);
 
-            assertThat(repository.update(renamed)).isTrue();
+            assertThat(repository.update(renamed)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(org.id())).contains(renamed);
             assertThat(testDatabase().changesAbout(org.id())).containsExactly("ORG_CHANGED", "ORG_CHANGED");
@@ -222,7 +225,7 @@ class MariaDbOrganizationRepositoryTest {
             repository.insert(org, ownerOf(org));
             Organization inactive = org.withState(OrgState.INACTIVE, LATER);
 
-            assertThat(repository.update(inactive)).isTrue();
+            assertThat(repository.update(inactive)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(org.id())).contains(inactive);
         }
@@ -235,7 +238,7 @@ class MariaDbOrganizationRepositoryTest {
             repository.insert(org, ownerOf(org));
 
             assertThat(repository.update(org.withName(taken.name().toUpperCase(), "warden.localhost", LATER)))
-                    .isFalse();
+                    .isEqualTo(UpdateResult.DUPLICATE_NAME);
 
             assertThat(repository.findById(org.id())).contains(org);
             assertThat(testDatabase().changesAbout(org.id())).containsExactly("ORG_CHANGED");
@@ -247,7 +250,7 @@ class MariaDbOrganizationRepositoryTest {
             repository.insert(org, ownerOf(org));
             Organization shouted = org.withName(org.name().toUpperCase(), "warden.localhost", LATER);
 
-            assertThat(repository.update(shouted)).isTrue();
+            assertThat(repository.update(shouted)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(org.id())).contains(shouted);
         }
@@ -256,10 +259,59 @@ class MariaDbOrganizationRepositoryTest {
         void updateOfAnUnknownOrganizationStoresAndRecordsNothing() {
             Organization unknown = TestData.org();
 
-            repository.update(unknown.withState(OrgState.INACTIVE, LATER));
+            assertThat(repository.update(unknown.withState(OrgState.INACTIVE, LATER)))
+                    .isEqualTo(UpdateResult.NOT_FOUND);
 
             assertThat(repository.findById(unknown.id())).isEmpty();
             assertThat(testDatabase().changesAbout(unknown.id())).isEmpty();
+        }
+
+        @Test
+        void staleUpdateChangesNothingReportsTheConflictAndWritesNoChange() {
+            Organization org = TestData.org();
+            repository.insert(org, ownerOf(org));
+            Organization renamed = org.withName("Renamed " + TestData.nextId(), "warden.localhost", LATER);
+            repository.update(renamed);
+
+            // Derived from the first read, as by a request that read before the rename.
+            assertThat(repository.update(org.withState(OrgState.INACTIVE, LATER.plusSeconds(1))))
+                    .isEqualTo(UpdateResult.CONFLICT);
+
+            assertThat(repository.findById(org.id())).contains(renamed);
+            assertThat(testDatabase().changesAbout(org.id())).containsExactly("ORG_CHANGED", "ORG_CHANGED");
+        }
+
+        @Test
+        void staleRenameToATakenNameIsAConflict() {
+            Organization taken = TestData.org();
+            repository.insert(taken, ownerOf(taken));
+            Organization org = TestData.org();
+            repository.insert(org, ownerOf(org));
+            repository.update(org.withState(OrgState.INACTIVE, LATER));
+
+            assertThat(repository.update(org.withName(taken.name(), "warden.localhost", LATER)))
+                    .isEqualTo(UpdateResult.CONFLICT);
+        }
+
+        @Test
+        void ofConcurrentUpdatesFromTheSameReadExactlyOneWins() throws Exception {
+            Organization org = TestData.org();
+            repository.insert(org, ownerOf(org));
+            List<Organization> candidates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                candidates.add(i % 2 == 0 ? org.withName("Racer " + TestData.nextId(), "warden.localhost", LATER)
+                        : org.withState(OrgState.INACTIVE, LATER));
+            }
+
+            List<UpdateResult> results = Race.run(candidates.stream()
+                    .<Supplier<UpdateResult>>map(candidate -> () -> repository.update(candidate))
+                    .toList());
+
+            assertThat(results).containsOnlyOnce(UpdateResult.UPDATED)
+                    .containsOnly(UpdateResult.UPDATED, UpdateResult.CONFLICT);
+            Organization winner = candidates.get(results.indexOf(UpdateResult.UPDATED));
+            assertThat(repository.findById(org.id())).contains(winner);
+            assertThat(testDatabase().changesAbout(org.id())).containsExactly("ORG_CHANGED", "ORG_CHANGED");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.warden.persistence.serviceuser;
 
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.MemberScope;
 import dev.warden.domain.policy.Role;
@@ -14,6 +15,7 @@ import dev.warden.domain.serviceuser.UserState;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
+import dev.warden.persistence.db.Race;
 import dev.warden.persistence.db.TestData;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
@@ -38,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -237,11 +240,12 @@ class MariaDbServiceUserRepositoryTest {
         void updateStoresEveryChangedFieldAndWritesUserChanged() {
             ServiceUser user = TestData.user(org.id());
             repository.insert(user);
-            ServiceUser changed = user.withProfile("New name", "new description", AccessTokenType.BEARER, LATER)
-                    .withUserName("renamed-" + TestData.nextId(), LATER)
-                    .withState(UserState.LOCKED, LATER);
+            // Every field at once, one change later.
+            ServiceUser changed = new ServiceUser(user.id(), user.orgId(), "renamed-" + TestData.nextId(), "New name",
+                    "new description", AccessTokenType.BEARER, UserState.LOCKED, user.sequence() + 1,
+                    user.createdAt(), LATER);
 
-            assertThat(repository.update(changed)).isTrue();
+            assertThat(repository.update(changed)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(user.id())).contains(changed);
             assertThat(testDatabase().changesAbout(user.id())).containsExactly("USER_CHANGED");
@@ -254,7 +258,8 @@ class MariaDbServiceUserRepositoryTest {
             ServiceUser user = TestData.user(org.id());
             repository.insert(user);
 
-            assertThat(repository.update(user.withUserName(taken.userName().toUpperCase(), LATER))).isFalse();
+            assertThat(repository.update(user.withUserName(taken.userName().toUpperCase(), LATER)))
+                    .isEqualTo(UpdateResult.DUPLICATE_NAME);
 
             assertThat(repository.findById(user.id())).contains(user);
             assertThat(testDatabase().changesAbout(user.id())).isEmpty();
@@ -266,7 +271,7 @@ class MariaDbServiceUserRepositoryTest {
             repository.insert(user);
             ServiceUser shouted = user.withUserName(user.userName().toUpperCase(), LATER);
 
-            assertThat(repository.update(shouted)).isTrue();
+            assertThat(repository.update(shouted)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(user.id())).contains(shouted);
         }
@@ -278,7 +283,7 @@ class MariaDbServiceUserRepositoryTest {
             ServiceUser moved = new ServiceUser(user.id(), otherOrg.id(), user.userName(), "Moved", "",
                     AccessTokenType.BEARER, UserState.ACTIVE, 6, user.createdAt(), LATER);
 
-            repository.update(moved);
+            assertThat(repository.update(moved)).isEqualTo(UpdateResult.UPDATED);
 
             assertThat(repository.findById(user.id())).map(ServiceUser::orgId).contains(org.id());
         }
@@ -287,10 +292,62 @@ class MariaDbServiceUserRepositoryTest {
         void updateOfAnUnknownUserStoresAndRecordsNothing() {
             ServiceUser unknown = TestData.user(org.id());
 
-            repository.update(unknown.withState(UserState.INACTIVE, LATER));
+            assertThat(repository.update(unknown.withState(UserState.INACTIVE, LATER)))
+                    .isEqualTo(UpdateResult.NOT_FOUND);
 
             assertThat(repository.findById(unknown.id())).isEmpty();
             assertThat(testDatabase().changesAbout(unknown.id())).isEmpty();
+        }
+
+        @Test
+        void staleUpdateChangesNothingReportsTheConflictAndWritesNoChange() {
+            ServiceUser user = TestData.user(org.id());
+            repository.insert(user);
+            ServiceUser locked = user.withState(UserState.LOCKED, LATER);
+            repository.update(locked);
+
+            // Derived from the first read, as by a request that read before the lock.
+            assertThat(repository.update(user.withProfile("New name", "", AccessTokenType.BEARER, LATER)))
+                    .isEqualTo(UpdateResult.CONFLICT);
+
+            assertThat(repository.findById(user.id())).contains(locked);
+            assertThat(testDatabase().changesAbout(user.id())).containsExactly("USER_CHANGED");
+        }
+
+        @Test
+        void staleRenameToATakenUserNameIsAConflict() {
+            ServiceUser taken = TestData.user(otherOrg.id());
+            repository.insert(taken);
+            ServiceUser user = TestData.user(org.id());
+            repository.insert(user);
+            repository.update(user.withState(UserState.INACTIVE, LATER));
+
+            assertThat(repository.update(user.withUserName(taken.userName(), LATER)))
+                    .isEqualTo(UpdateResult.CONFLICT);
+        }
+
+        @Test
+        void ofConcurrentUpdatesFromTheSameReadExactlyOneWins() throws Exception {
+            ServiceUser user = TestData.user(org.id());
+            repository.insert(user);
+            List<ServiceUser> candidates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                candidates.add(switch (i % 3) {
+                    case 0 -> user.withUserName("racer-" + TestData.nextId(), LATER);
+                    case 1 -> user.withProfile("Racer " + i, "", AccessTokenType.BEARER, LATER);
+                    default -> user.withState(UserState.LOCKED, LATER);
+                });
+            }
+
+            List<UpdateResult> results = Race.run(candidates.stream()
+                    .<Supplier<UpdateResult>>map(candidate -> () -> repository.update(candidate))
+                    .toList());
+
+            assertThat(results).containsOnlyOnce(UpdateResult.UPDATED)
+                    .containsOnly(UpdateResult.UPDATED, UpdateResult.CONFLICT);
+            ServiceUser winner = candidates.get(results.indexOf(UpdateResult.UPDATED));
+            assertThat(repository.findById(user.id())).contains(winner);
+            assertThat(testDatabase().changesAbout(user.id())).containsExactly("USER_CHANGED");
         }
 
         @Test

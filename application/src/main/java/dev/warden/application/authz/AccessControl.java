@@ -60,6 +60,11 @@ public final class AccessControl {
         Optional<Long> orgId = requestedOrgId == null ? Optional.of(caller.orgId()) : Ids.parse(requestedOrgId);
         return orgId.flatMap(organizations::findById)
                 .filter(Organization::exists)
-                .orElseThrow(() -> new PermissionDeniedException("AUTH-Bs7Ds", "Organisation doesn't exist"));
+                .orElseThrow(AccessControl::orgDoesNotExist);
+    }
+
+    /** The answer for a current organization that is unknown or removed (also when removed concurrently). */
+    public static PermissionDeniedException orgDoesNotExist() {
+        return new PermissionDeniedException("AUTH-Bs7Ds", "Organisation doesn't exist");
     }
 }

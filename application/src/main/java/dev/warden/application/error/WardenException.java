@@ -6,7 +6,7 @@ package dev.warden.application.error;
  */
 public abstract sealed class WardenException extends RuntimeException
         permits NotFoundException, AlreadyExistsException, PermissionDeniedException,
-        InvalidArgumentException, PreconditionFailedException, UnavailableException {
+        InvalidArgumentException, PreconditionFailedException, UnavailableException, ConflictException {
 
     private final String errorId;
 

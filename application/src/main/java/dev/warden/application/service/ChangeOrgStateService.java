@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.port.in.ChangeOrgStateCommand;
 import dev.warden.application.port.in.ChangeOrgStateUseCase;
@@ -18,7 +19,9 @@ import java.time.Instant;
  * Deactivates or reactivates the current organization for callers holding {@code org.write}. The
  * users of an inactive organization cannot authenticate, so deactivation drops their cached
  * credentials; an inactive organization can still be named by {@code x-zitadel-orgid}, which is
- * how a member from elsewhere (typically an IAM owner) reactivates it.
+ * how a member from elsewhere (typically an IAM owner) reactivates it. A concurrent change of the
+ * organization (a rename, say) is kept: the state change is checked and applied once more to the new
+ * state ({@link OptimisticUpdate}).
  */
 public final class ChangeOrgStateService implements ChangeOrgStateUseCase {
 
@@ -37,6 +40,10 @@ public final class ChangeOrgStateService implements ChangeOrgStateUseCase {
 
     @Override
     public DetailsResult changeOrgState(ChangeOrgStateCommand command) {
+        return OptimisticUpdate.retryOnce(() -> change(command));
+    }
+
+    private DetailsResult change(ChangeOrgStateCommand command) {
         Organization current = accessControl.authorize(command.caller(), Permission.ORG_WRITE);
         Instant now = clock.instant();
         if (command.active()) {
@@ -54,8 +61,9 @@ public final class ChangeOrgStateService implements ChangeOrgStateUseCase {
     }
 
     private DetailsResult store(Organization changed, Instant now) {
-        // The name is unchanged, so the repository's only refusal (a taken name) cannot apply.
-        organizations.update(changed);
+        // The name is unchanged, so a taken name cannot apply; it would be answered as on a rename.
+        OptimisticUpdate.stored(organizations.update(changed), AccessControl::orgDoesNotExist,
+                AddOrgService::nameTaken);
         return new DetailsResult(changed.sequence(), now, changed.id());
     }
 }

@@ -2,6 +2,8 @@ package dev.warden.application.service;
 
 import dev.warden.application.serviceuser.UserLookup;
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.concurrency.OptimisticUpdate;
+import dev.warden.application.serviceuser.UserFields;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.port.in.ChangeUserStateCommand;
@@ -20,7 +22,8 @@ import java.time.Clock;
 /**
  * Deactivates, reactivates, locks or unlocks a user for callers holding {@code user.write}. A user
  * that can no longer authenticate is dropped from this node's credential cache at once; other
- * nodes follow the change feed.
+ * nodes follow the change feed. A concurrent change of the user (a rename, say) is kept: the
+ * transition is checked and applied once more to the new state ({@link OptimisticUpdate}).
  */
 public final class ChangeUserStateService implements ChangeUserStateUseCase {
 
@@ -39,15 +42,18 @@ public final class ChangeUserStateService implements ChangeUserStateUseCase {
 
     @Override
     public DetailsResult changeUserState(ChangeUserStateCommand command) {
+        return OptimisticUpdate.retryOnce(() -> change(command));
+    }
+
+    private DetailsResult change(ChangeUserStateCommand command) {
         Organization org = accessControl.authorize(command.caller(), Permission.USER_WRITE);
         ServiceUser user = UserLookup.inOrg(users, command.userId(), org.id())
                 .orElseThrow(ChangeUserStateService::notFound);
         UserState target = target(command.transition(), user.state());
 
         ServiceUser changed = user.withState(target, clock.instant());
-        if (!users.update(changed)) {
-            throw notFound();
-        }
+        // The user name is unchanged, so a taken name cannot apply; it would be answered as on a rename.
+        OptimisticUpdate.stored(users.update(changed), ChangeUserStateService::notFound, UserFields::userNameTaken);
         cache.invalidateUser(user.id());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }

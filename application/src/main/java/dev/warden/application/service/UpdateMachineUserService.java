@@ -3,6 +3,7 @@ package dev.warden.application.service;
 import dev.warden.application.serviceuser.UserFields;
 import dev.warden.application.serviceuser.UserLookup;
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.port.in.UpdateMachineUserCommand;
 import dev.warden.application.port.in.UpdateMachineUserUseCase;
@@ -18,7 +19,8 @@ import java.time.Clock;
 /**
  * Replaces a service user's display name, description and access-token type, for callers holding
  * {@code user.write}. Absent values take their proto defaults (empty description, BEARER), as a
- * PUT of ZITADEL's {@code UpdateMachineRequest} does.
+ * PUT of ZITADEL's {@code UpdateMachineRequest} does. A concurrent change of the user (a lock, say)
+ * is kept: the profile is applied once more to the new state ({@link OptimisticUpdate}).
  */
 public final class UpdateMachineUserService implements UpdateMachineUserUseCase {
 
@@ -36,6 +38,10 @@ public final class UpdateMachineUserService implements UpdateMachineUserUseCase 
 
     @Override
     public UserResult updateMachineUser(UpdateMachineUserCommand command) {
+        return OptimisticUpdate.retryOnce(() -> update(command));
+    }
+
+    private UserResult update(UpdateMachineUserCommand command) {
         Organization org = accessControl.authorize(command.caller(), Permission.USER_WRITE);
         String name = UserFields.name(command.name(), REQUEST);
         String description = UserFields.description(command.description(), REQUEST);
@@ -43,10 +49,8 @@ public final class UpdateMachineUserService implements UpdateMachineUserUseCase 
         ServiceUser user = UserLookup.inOrg(users, command.userId(), org.id()).orElseThrow(UpdateMachineUserService::notFound);
 
         ServiceUser updated = user.withProfile(name, description, type, clock.instant());
-        if (!users.update(updated)) {
-            // The user name is unchanged, so only a concurrent removal makes the update fail.
-            throw notFound();
-        }
+        // The user name is unchanged, so a taken name cannot apply; it would be answered as on a rename.
+        OptimisticUpdate.stored(users.update(updated), UpdateMachineUserService::notFound, UserFields::userNameTaken);
         return new UserResult(updated);
     }
 

@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.service.AddMemberService.MemberScopeRules;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.UpdateMemberCommand;
@@ -18,7 +19,9 @@ import java.util.Set;
 
 /**
  * Replaces a member's roles on the current organization ({@code org.member.write}) or on the
- * instance ({@code iam.member.write}); the same roles again change nothing, as in ZITADEL.
+ * instance ({@code iam.member.write}); the same roles again change nothing, as in ZITADEL. When
+ * the membership changed concurrently, the request is applied once more to the new state
+ * ({@link OptimisticUpdate}).
  */
 public final class UpdateMemberService implements UpdateMemberUseCase {
 
@@ -37,6 +40,10 @@ public final class UpdateMemberService implements UpdateMemberUseCase {
 
     @Override
     public DetailsResult updateMember(UpdateMemberCommand command) {
+        return OptimisticUpdate.retryOnce(() -> update(command));
+    }
+
+    private DetailsResult update(UpdateMemberCommand command) {
         MemberScopeRules rules = MemberScopeRules.of(command.scope());
         Organization current = accessControl.authorize(command.caller(), rules.write);
         Set<Role> roles = rules.roles(command.roles());
@@ -49,7 +56,7 @@ public final class UpdateMemberService implements UpdateMemberUseCase {
         }
         Instant now = clock.instant();
         Membership updated = existing.withRoles(roles, now);
-        memberships.update(updated);
+        OptimisticUpdate.stored(memberships.update(updated), rules::notAMember);
         return new DetailsResult(updated.sequence(), now, scopeId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.port.in.OrganizationResult;
 import dev.warden.application.port.in.UpdateOrgCommand;
 import dev.warden.application.port.in.UpdateOrgUseCase;
@@ -13,7 +14,9 @@ import java.util.Objects;
 
 /**
  * Renames the current organization (its primary domain follows the name) for callers holding
- * {@code org.write}. Cached principals do not carry the name, so no cache entry goes stale.
+ * {@code org.write}. Cached principals do not carry the name, so no cache entry goes stale. A
+ * concurrent change of the organization (a deactivation, say) is kept: the rename is applied once
+ * more to the new state ({@link OptimisticUpdate}).
  */
 public final class UpdateOrgService implements UpdateOrgUseCase {
 
@@ -32,12 +35,15 @@ public final class UpdateOrgService implements UpdateOrgUseCase {
 
     @Override
     public OrganizationResult updateOrg(UpdateOrgCommand command) {
+        return OptimisticUpdate.retryOnce(() -> rename(command));
+    }
+
+    private OrganizationResult rename(UpdateOrgCommand command) {
         Organization current = accessControl.authorize(command.caller(), Permission.ORG_WRITE);
         String name = AddOrgService.validName(command.name(), "UpdateOrgRequest");
         Organization renamed = current.withName(name, instanceDomain, clock.instant());
-        if (!organizations.update(renamed)) {
-            throw AddOrgService.nameTaken();
-        }
+        OptimisticUpdate.stored(organizations.update(renamed), AccessControl::orgDoesNotExist,
+                AddOrgService::nameTaken);
         return new OrganizationResult(renamed);
     }
 }

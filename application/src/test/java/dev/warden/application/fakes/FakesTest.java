@@ -3,6 +3,9 @@ package dev.warden.application.fakes;
 import dev.warden.domain.principal.Principal;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.port.out.InstanceSetup;
+import dev.warden.application.port.out.UpdateResult;
+import dev.warden.domain.org.OrgState;
+import dev.warden.domain.serviceuser.UserState;
 import dev.warden.domain.instance.Instance;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.Organization;
@@ -146,8 +149,8 @@ class FakesTest {
         assertThat(ports.users.insert(ServiceUser.create(bot.id(), org.id(), "other", "x", NOW))).isFalse();
         ServiceUser other = ServiceUser.create(ports.ids.nextId(), org.id(), "other", "x", NOW);
         assertThat(ports.users.insert(other)).isTrue();
-        assertThat(ports.users.update(other.withUserName("Bot", NOW))).isFalse();
-        assertThat(ports.users.update(other.withUserName("OTHER", NOW))).isTrue();
+        assertThat(ports.users.update(other.withUserName("Bot", NOW))).isEqualTo(UpdateResult.DUPLICATE_NAME);
+        assertThat(ports.users.update(other.withUserName("OTHER", NOW))).isEqualTo(UpdateResult.UPDATED);
         assertThat(ports.users.findById(other.id())).map(ServiceUser::userName).contains("OTHER");
         assertThat(ports.users.all()).hasSize(2);
     }
@@ -210,11 +213,78 @@ class FakesTest {
         assertThat(ports.memberships.all()).isEmpty();
         assertThat(ports.organizations.insert(fresh, freshOwner)).isTrue();
         assertThat(ports.memberships.all()).containsExactly(freshOwner);
-        assertThat(ports.organizations.update(fresh.withName("Acme", "localhost", NOW))).isFalse();
-        assertThat(ports.organizations.update(fresh.withName("Fresher", "localhost", NOW))).isTrue();
+        assertThat(ports.organizations.update(fresh.withName("Acme", "localhost", NOW)))
+                .isEqualTo(UpdateResult.DUPLICATE_NAME);
+        assertThat(ports.organizations.update(fresh.withName("Fresher", "localhost", NOW)))
+                .isEqualTo(UpdateResult.UPDATED);
         assertThat(ports.changes.entries()).containsExactly(
                 new InMemoryChangeFeed.Entry(ChangeKind.MEMBERSHIP_CHANGED, owner.id()),
                 new InMemoryChangeFeed.Entry(ChangeKind.ORG_CHANGED, fresh.id()));
+    }
+
+    @Test
+    void organizationUpdatesAreConditionalOnTheSequenceTheyWereDerivedFrom() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ports.organization("Taken");
+        Organization renamed = org.withName("Renamed", "localhost", NOW);
+        assertThat(ports.organizations.update(renamed)).isEqualTo(UpdateResult.UPDATED);
+
+        // Derived from the first read: stale, also with a taken name (the conflict is checked first).
+        assertThat(ports.organizations.update(org.withState(OrgState.INACTIVE, NOW)))
+                .isEqualTo(UpdateResult.CONFLICT);
+        assertThat(ports.organizations.update(org.withName("Taken", "localhost", NOW)))
+                .isEqualTo(UpdateResult.CONFLICT);
+        assertThat(ports.organizations.update(Organization.create(ports.ids.nextId(), "Nowhere", "localhost", NOW)
+                .withState(OrgState.INACTIVE, NOW))).isEqualTo(UpdateResult.NOT_FOUND);
+
+        assertThat(ports.organizations.findById(org.id())).contains(renamed);
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.ORG_CHANGED, org.id()));
+    }
+
+    @Test
+    void userAndMembershipUpdatesAreConditionalOnTheSequenceTheyWereDerivedFrom() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ServiceUser bot = ports.serviceUser(org, "bot");
+        ports.serviceUser(org, "taken");
+        Membership owner = ports.grant(bot, MemberScope.ORG, org.id(), Role.ORG_OWNER);
+        ServiceUser locked = bot.withState(UserState.LOCKED, NOW);
+        Membership viewer = owner.withRoles(Set.of(Role.ORG_OWNER_VIEWER), NOW);
+        assertThat(ports.users.update(locked)).isEqualTo(UpdateResult.UPDATED);
+        assertThat(ports.memberships.update(viewer)).isEqualTo(UpdateResult.UPDATED);
+
+        assertThat(ports.users.update(bot.withUserName("renamed", NOW))).isEqualTo(UpdateResult.CONFLICT);
+        assertThat(ports.users.update(bot.withUserName("TAKEN", NOW))).isEqualTo(UpdateResult.CONFLICT);
+        assertThat(ports.users.update(ServiceUser.create(ports.ids.nextId(), org.id(), "ghost", "Ghost", NOW)
+                .withState(UserState.INACTIVE, NOW))).isEqualTo(UpdateResult.NOT_FOUND);
+        assertThat(ports.memberships.update(owner.withRoles(Set.of(Role.ORG_USER_MANAGER), NOW)))
+                .isEqualTo(UpdateResult.CONFLICT);
+        assertThat(ports.memberships.update(Membership.grant(bot.id(), MemberScope.ORG, 42, Set.of(Role.ORG_OWNER),
+                NOW).withRoles(Set.of(Role.ORG_OWNER_VIEWER), NOW))).isEqualTo(UpdateResult.NOT_FOUND);
+
+        assertThat(ports.users.findById(bot.id())).contains(locked);
+        assertThat(ports.memberships.find(bot.id(), MemberScope.ORG, org.id())).contains(viewer);
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED, bot.id()),
+                new InMemoryChangeFeed.Entry(ChangeKind.MEMBERSHIP_CHANGED, bot.id()));
+    }
+
+    @Test
+    void anInterleavedWriteMakesTheNextUpdatesConflict() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        ports.organizations.interleave(1, () -> ports.organizations.save(
+                ports.organizations.findById(org.id()).orElseThrow().withName("Theirs", "localhost", NOW)));
+
+        assertThat(ports.organizations.update(org.withState(OrgState.INACTIVE, NOW)))
+                .isEqualTo(UpdateResult.CONFLICT);
+        Organization theirs = ports.organizations.findById(org.id()).orElseThrow();
+        assertThat(theirs.name()).isEqualTo("Theirs");
+        Organization both = theirs.withState(OrgState.INACTIVE, NOW);
+        assertThat(ports.organizations.update(both)).as("only the next update").isEqualTo(UpdateResult.UPDATED);
+        assertThat(ports.organizations.findById(org.id())).contains(both);
     }
 
     @Test
@@ -284,7 +354,8 @@ class FakesTest {
         assertThat(ports.memberships.insert(zedOwner)).isFalse();
         assertThat(ports.memberships.insert(Membership.grant(amy.id(), MemberScope.ORG, org.id(),
                 Set.of(Role.ORG_OWNER_VIEWER), NOW))).isTrue();
-        ports.memberships.update(zedOwner.withRoles(Set.of(Role.ORG_USER_MANAGER), NOW));
+        assertThat(ports.memberships.update(zedOwner.withRoles(Set.of(Role.ORG_USER_MANAGER), NOW)))
+                .isEqualTo(UpdateResult.UPDATED);
 
         assertThat(ports.memberships.find(zed.id(), MemberScope.ORG, org.id())).map(Membership::roles)
                 .contains(Set.of(Role.ORG_USER_MANAGER));

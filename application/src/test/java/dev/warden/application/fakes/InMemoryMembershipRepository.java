@@ -2,6 +2,7 @@ package dev.warden.application.fakes;
 
 import dev.warden.application.fakes.InMemoryDatabase.MembershipKey;
 import dev.warden.application.port.out.MembershipRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Member;
 import dev.warden.domain.member.MemberFilter;
@@ -20,12 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test double of {@link MembershipRepository}: one membership per (user, scope, scope id), as in the
- * database; every change writes {@code MEMBERSHIP_CHANGED} for the user to the change feed.
+ * database; conditional updates ({@link UpdateResult}: the stored sequence must be the new one minus
+ * 1); every change writes {@code MEMBERSHIP_CHANGED} for the user to the change feed.
+ * {@link #interleave} simulates a concurrent writer.
  */
 public final class InMemoryMembershipRepository implements MembershipRepository {
 
     private final InMemoryDatabase db;
     private final AtomicInteger lookups = new AtomicInteger();
+    private final ConcurrentWrites concurrentWrites = new ConcurrentWrites();
 
     public InMemoryMembershipRepository(InMemoryDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -65,13 +69,22 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
         }
     }
 
-    /** Replaces an existing membership; a missing one is left missing, as an SQL UPDATE does. */
+    /** Replaces an existing membership of the expected sequence; a missing one is left missing. */
     @Override
-    public void update(Membership membership) {
+    public UpdateResult update(Membership membership) {
         synchronized (db) {
-            if (db.memberships.replace(MembershipKey.of(membership), membership) != null) {
-                db.changes.record(ChangeKind.MEMBERSHIP_CHANGED, membership.userId());
+            concurrentWrites.beforeCheck();
+            MembershipKey key = MembershipKey.of(membership);
+            Membership stored = db.memberships.get(key);
+            if (stored == null) {
+                return UpdateResult.NOT_FOUND;
             }
+            if (stored.sequence() != membership.sequence() - 1) {
+                return UpdateResult.CONFLICT;
+            }
+            db.memberships.put(key, membership);
+            db.changes.record(ChangeKind.MEMBERSHIP_CHANGED, membership.userId());
+            return UpdateResult.UPDATED;
         }
     }
 
@@ -107,6 +120,15 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
     public Membership save(Membership membership) {
         db.memberships.put(MembershipKey.of(membership), membership);
         return membership;
+    }
+
+    /**
+     * Makes another request write between a use case's read and each of the next {@code times}
+     * updates (before their sequence check), so that they conflict; {@code Integer.MAX_VALUE}: every
+     * update. {@code concurrentWrite} must store with {@code save(...)} a value with a higher sequence.
+     */
+    public void interleave(int times, Runnable concurrentWrite) {
+        concurrentWrites.set(times, concurrentWrite);
     }
 
     public List<Membership> all() {

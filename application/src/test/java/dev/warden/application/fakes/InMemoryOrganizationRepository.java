@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.OrganizationRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.OrgFilter;
@@ -19,13 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test double of {@link OrganizationRepository}: organizations with unique names (ignoring case, as
- * the database's collation does), removal cascading to users, tokens and memberships, and the change
- * feed written as the real repository writes it.
+ * the database's collation does), removal cascading to users, tokens and memberships, conditional
+ * updates ({@link UpdateResult}: the stored sequence must be the new one minus 1, checked before the
+ * name) and the change feed written as the real repository writes it. {@link #interleave} simulates
+ * a concurrent writer.
  */
 public final class InMemoryOrganizationRepository implements OrganizationRepository {
 
     private final InMemoryDatabase db;
     private final AtomicInteger lookups = new AtomicInteger();
+    private final ConcurrentWrites concurrentWrites = new ConcurrentWrites();
 
     public InMemoryOrganizationRepository(InMemoryDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -62,14 +66,22 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     }
 
     @Override
-    public boolean update(Organization organization) {
+    public UpdateResult update(Organization organization) {
         synchronized (db) {
-            if (!db.organizations.containsKey(organization.id()) || nameTaken(organization)) {
-                return false;
+            concurrentWrites.beforeCheck();
+            Organization stored = db.organizations.get(organization.id());
+            if (stored == null) {
+                return UpdateResult.NOT_FOUND;
+            }
+            if (stored.sequence() != organization.sequence() - 1) {
+                return UpdateResult.CONFLICT;
+            }
+            if (nameTaken(organization)) {
+                return UpdateResult.DUPLICATE_NAME;
             }
             db.organizations.put(organization.id(), organization);
             db.changes.record(ChangeKind.ORG_CHANGED, organization.id());
-            return true;
+            return UpdateResult.UPDATED;
         }
     }
 
@@ -105,6 +117,15 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     public Organization save(Organization organization) {
         db.organizations.put(organization.id(), organization);
         return organization;
+    }
+
+    /**
+     * Makes another request write between a use case's read and each of the next {@code times}
+     * updates (before their sequence check), so that they conflict; {@code Integer.MAX_VALUE}: every
+     * update. {@code concurrentWrite} must store with {@code save(...)} a value with a higher sequence.
+     */
+    public void interleave(int times, Runnable concurrentWrite) {
+        concurrentWrites.set(times, concurrentWrite);
     }
 
     public List<Organization> all() {

@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
@@ -17,13 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test double of {@link ServiceUserRepository}: user names unique across the instance ignoring
- * case, removal cascading to tokens and memberships, and the change feed written as the real
- * repository writes it.
+ * case, removal cascading to tokens and memberships, conditional updates ({@link UpdateResult}: the
+ * stored sequence must be the new one minus 1, checked before the user name) and the change feed
+ * written as the real repository writes it. {@link #interleave} simulates a concurrent writer.
  */
 public final class InMemoryServiceUserRepository implements ServiceUserRepository {
 
     private final InMemoryDatabase db;
     private final AtomicInteger lookups = new AtomicInteger();
+    private final ConcurrentWrites concurrentWrites = new ConcurrentWrites();
 
     public InMemoryServiceUserRepository(InMemoryDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -52,14 +55,22 @@ public final class InMemoryServiceUserRepository implements ServiceUserRepositor
     }
 
     @Override
-    public boolean update(ServiceUser user) {
+    public UpdateResult update(ServiceUser user) {
         synchronized (db) {
-            if (!db.users.containsKey(user.id()) || userNameTaken(user)) {
-                return false;
+            concurrentWrites.beforeCheck();
+            ServiceUser stored = db.users.get(user.id());
+            if (stored == null) {
+                return UpdateResult.NOT_FOUND;
+            }
+            if (stored.sequence() != user.sequence() - 1) {
+                return UpdateResult.CONFLICT;
+            }
+            if (userNameTaken(user)) {
+                return UpdateResult.DUPLICATE_NAME;
             }
             db.users.put(user.id(), user);
             db.changes.record(ChangeKind.USER_CHANGED, user.id());
-            return true;
+            return UpdateResult.UPDATED;
         }
     }
 
@@ -89,6 +100,15 @@ public final class InMemoryServiceUserRepository implements ServiceUserRepositor
     public ServiceUser save(ServiceUser user) {
         db.users.put(user.id(), user);
         return user;
+    }
+
+    /**
+     * Makes another request write between a use case's read and each of the next {@code times}
+     * updates (before their sequence check), so that they conflict; {@code Integer.MAX_VALUE}: every
+     * update. {@code concurrentWrite} must store with {@code save(...)} a value with a higher sequence.
+     */
+    public void interleave(int times, Runnable concurrentWrite) {
+        concurrentWrites.set(times, concurrentWrite);
     }
 
     public List<ServiceUser> all() {

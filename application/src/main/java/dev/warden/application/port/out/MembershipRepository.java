@@ -24,7 +24,12 @@ public interface MembershipRepository {
     /** False (nothing stored) when the user is already a member there. */
     boolean insert(Membership membership);
 
-    void update(Membership membership);
+    /**
+     * Stores the membership's roles if the stored one still has the sequence the change was derived
+     * from ({@code membership.sequence() - 1}); see {@link UpdateResult}. Never
+     * {@link UpdateResult#DUPLICATE_NAME}: a membership has no name.
+     */
+    UpdateResult update(Membership membership);
 
     /** False when there was no such membership. */
     boolean remove(long userId, MemberScope scope, long scopeId);

@@ -19,8 +19,12 @@ public interface OrganizationRepository {
     /** Stores a new organization and its first owner together; false (nothing stored) when the name is taken. */
     boolean insert(Organization organization, Membership owner);
 
-    /** Stores a changed organization; false (nothing stored) when the new name is taken. */
-    boolean update(Organization organization);
+    /**
+     * Stores a changed organization if the stored one still has the sequence the change was derived
+     * from ({@code organization.sequence() - 1}); see {@link UpdateResult}. A conflict is checked
+     * before the name: a stale rename reports {@link UpdateResult#CONFLICT}, even to a taken name.
+     */
+    UpdateResult update(Organization organization);
 
     /**
      * Removes the organization with everything it owns: its users with their tokens and

@@ -19,8 +19,12 @@ public interface ServiceUserRepository {
     /** False (nothing stored) when the user name or id is taken. */
     boolean insert(ServiceUser user);
 
-    /** False (nothing stored) when the new user name is taken. */
-    boolean update(ServiceUser user);
+    /**
+     * Stores every field but the organization if the stored user still has the sequence the change
+     * was derived from ({@code user.sequence() - 1}); see {@link UpdateResult}. A conflict is checked
+     * before the user name: a stale rename reports {@link UpdateResult#CONFLICT}, even to a taken name.
+     */
+    UpdateResult update(ServiceUser user);
 
     /** Deletes the user with its tokens and memberships. All or nothing. */
     void remove(long userId);
