@@ -136,10 +136,15 @@ public record UserSearchQueryRequest(UserNameQuery userNameQuery, FirstNameQuery
         }
     }
 
-    /** {@code inUserIdsQuery}: any of these ids. */
+    /** {@code inUserIdsQuery}: any of these ids (at most {@link #MAX_IDS}, one page's worth). */
     public record InUserIdsQuery(List<String> userIds) implements OneOf {
+        static final int MAX_IDS = 1000;
+
         @Override
         public UserFilter toFilter(String path) {
+            if (userIds != null && userIds.size() > MAX_IDS) {
+                throw invalid(path + ".InUserIdsQuery.UserIds", "at most " + MAX_IDS + " ids");
+            }
             // Ids are compared as text at ZITADEL: one that is not a canonical id matches nothing.
             return new UserFilter.InIds(userIds == null ? Set.of() : userIds.stream()
                     .map(Ids::parse).flatMap(Optional::stream).collect(Collectors.toSet()));

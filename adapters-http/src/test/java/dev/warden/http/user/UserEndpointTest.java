@@ -141,6 +141,15 @@ class UserEndpointTest {
     }
 
     @Test
+    void moreThanAThousandIdsInOneQueryIs400() {
+        String ids = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(i -> "\"" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertInvalidArgument(call(Method.POST, USERS + "/_search", "{\"queries\":[{\"inUserIdsQuery\":{\"userIds\":["
+                + ids + "]}}]}"), "invalid ListUsersRequest.Queries[0].InUserIdsQuery.UserIds: at most 1000 ids");
+        assertThat(USE_CASES.received()).isNull();
+    }
+
+    @Test
     void malformedBodiesAre400InvalidArgumentOnEveryWriteRoute() {
         Map<String, String> routes = Map.of(
                 "POST " + USERS + "/machine", "AddMachineUserRequest",

@@ -1,6 +1,7 @@
 package dev.warden.application.service;
 
 import dev.warden.application.authz.AccessControl;
+import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.port.in.OrganizationResult;
 import dev.warden.application.port.in.UpdateOrgCommand;
@@ -41,6 +42,10 @@ public final class UpdateOrgService implements UpdateOrgUseCase {
     private OrganizationResult rename(UpdateOrgCommand command) {
         Organization current = accessControl.authorize(command.caller(), Permission.ORG_WRITE);
         String name = AddOrgService.validName(command.name(), "UpdateOrgRequest");
+        if (name.equals(current.name())) {
+            // ZITADEL refuses a change that changes nothing.
+            throw new PreconditionFailedException("ORG-4VSdf", "Errors.Org.NotChanged");
+        }
         Organization renamed = current.withName(name, instanceDomain, clock.instant());
         OptimisticUpdate.stored(organizations.update(renamed), AccessControl::orgDoesNotExist,
                 AddOrgService::nameTaken);

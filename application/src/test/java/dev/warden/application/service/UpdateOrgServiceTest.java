@@ -5,6 +5,7 @@ import dev.warden.application.error.AlreadyExistsException;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;
+import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.error.WardenException;
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.fakes.InMemoryChangeFeed;
@@ -169,6 +170,14 @@ class UpdateOrgServiceTest {
 
     private Principal principal() {
         return new Principal(caller.id(), caller.orgId(), "1", "pat", Instant.parse("2030-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void renamingToTheSameNameIsNotChanged() {
+        ports.grant(caller, MemberScope.ORG, home.id(), Role.ORG_OWNER);
+
+        assertFailsAndStoresNothing(() -> service.updateOrg(new UpdateOrgCommand(as(null), home.name())),
+                PreconditionFailedException.class, "ORG-4VSdf", "Errors.Org.NotChanged");
     }
 
     private void assertFailsAndStoresNothing(ThrowingCallable call, Class<? extends WardenException> kind,
