@@ -4,16 +4,20 @@ import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.http.key.MachineKeyUseCases;
+import dev.warden.http.secret.MachineSecretUseCases;
 
 import java.util.Objects;
 
 /** The in-ports the HTTP adapter drives, handed over by the composition root, grouped by resource. */
 public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, UserUseCases users,
-                          MemberUseCases members) {
+                          MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(orgs, "orgs");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(keys, "keys");
     }
 }

@@ -7,6 +7,8 @@ import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
 import dev.warden.http.health.HealthzEndpoint;
 import dev.warden.http.json.JsonCodec;
+import dev.warden.http.key.MachineKeyEndpoint;
+import dev.warden.http.secret.MachineSecretEndpoint;
 import dev.warden.http.member.MemberEndpoint;
 import dev.warden.http.org.OrgEndpoint;
 import dev.warden.http.token.PatEndpoint;
@@ -48,6 +50,8 @@ public final class WardenRouting {
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MemberEndpoint(adapter.members(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new UserEndpoint(adapter.users(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new PatEndpoint(adapter.users(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineSecretEndpoint(adapter.secrets(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineKeyEndpoint(adapter.keys(), json)))
                 .register(ADMIN, routes.recording(ADMIN,
                         new AdminEndpoint(adapter.orgs(), adapter.members(), json)));
         for (String prefix : new String[] {"/management/*", "/admin/*"}) {

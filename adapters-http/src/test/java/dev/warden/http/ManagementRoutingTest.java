@@ -2,6 +2,8 @@ package dev.warden.http;
 
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.user.UserUseCases;
+import dev.warden.http.key.MachineKeyUseCases;
+import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.org.OrgUseCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +62,9 @@ class ManagementRoutingTest {
                 new OrgUseCases(getMyOrg, c -> fail(), c -> fail(), c -> fail(), c -> fail(), q -> fail(), q -> fail()),
                 new UserUseCases(c -> fail(), q -> fail(), c -> fail(), c -> fail(), q -> fail(), c -> fail(),
                         c -> fail(), c -> fail(), q -> fail(), q -> fail(), c -> fail()),
-                new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail())));
+                new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail()),
+                new MachineSecretUseCases(c -> fail(), c -> fail()),
+                new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail())));
     }
 
     /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */

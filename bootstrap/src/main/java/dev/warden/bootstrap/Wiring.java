@@ -6,6 +6,7 @@ import dev.warden.application.authz.AccessControl;
 import dev.warden.application.port.in.FirstInstanceResult;
 import dev.warden.application.port.in.SetUpFirstInstanceCommand;
 import dev.warden.application.cluster.ChangeFollower;
+import dev.warden.application.service.AddMachineKeyService;
 import dev.warden.application.service.AddMachineUserService;
 import dev.warden.application.service.AddMemberService;
 import dev.warden.application.service.AddOrgService;
@@ -13,15 +14,20 @@ import dev.warden.application.service.AddPersonalAccessTokenService;
 import dev.warden.application.service.AuthenticateService;
 import dev.warden.application.service.ChangeOrgStateService;
 import dev.warden.application.service.ChangeUserStateService;
+import dev.warden.application.service.GenerateMachineSecretService;
+import dev.warden.application.service.GetMachineKeyService;
 import dev.warden.application.service.GetMyOrgService;
 import dev.warden.application.service.GetOrgByIdService;
 import dev.warden.application.service.GetPersonalAccessTokenService;
 import dev.warden.application.service.GetUserService;
+import dev.warden.application.service.ListMachineKeysService;
 import dev.warden.application.service.ListMemberRolesService;
 import dev.warden.application.service.ListMembersService;
 import dev.warden.application.service.ListOrgsService;
 import dev.warden.application.service.ListPersonalAccessTokensService;
 import dev.warden.application.service.ListUsersService;
+import dev.warden.application.service.RemoveMachineKeyService;
+import dev.warden.application.service.RemoveMachineSecretService;
 import dev.warden.application.service.RemoveMemberService;
 import dev.warden.application.service.RemoveOrgService;
 import dev.warden.application.service.RemovePersonalAccessTokenService;
@@ -35,6 +41,8 @@ import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
 import dev.warden.http.HttpAdapter;
+import dev.warden.http.key.MachineKeyUseCases;
+import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.http.user.UserUseCases;
@@ -45,11 +53,14 @@ import dev.warden.persistence.cache.CachingOrganizationRepository;
 import dev.warden.persistence.cache.CaffeineVerifiedCredentialCache;
 import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.crypto.Argon2SecretHasher;
+import dev.warden.persistence.crypto.JdkRsaKeyGenerator;
+import dev.warden.persistence.key.MariaDbMachineKeyRepository;
 import dev.warden.persistence.db.Database;
 import dev.warden.persistence.db.DatabaseSettings;
 import dev.warden.persistence.instance.MariaDbInstanceRepository;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
+import dev.warden.persistence.serviceuser.MariaDbMachineSecretRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
 import dev.warden.persistence.token.BatchingTokenUsageRecorder;
 import dev.warden.persistence.token.MariaDbPersonalAccessTokenRepository;
@@ -118,9 +129,13 @@ public final class Wiring implements AutoCloseable {
             var tokens = new MariaDbPersonalAccessTokenRepository(db, clock);
             var instances = new CachingInstanceRepository(new MariaDbInstanceRepository(db));
             var feed = new MariaDbChangeFeed(db);
+            var secrets = new MariaDbMachineSecretRepository(db, clock);
+            var machineKeys = new MariaDbMachineKeyRepository(db, clock);
             var hasher = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
                     config.argon2Parallelism(), config.hashThreads(), config.hashQueue());
             opened.add(hasher);
+            var keyGenerator = JdkRsaKeyGenerator.withDefaults();
+            opened.add(keyGenerator);
             var usage = new BatchingTokenUsageRecorder(tokens, config.tokenUsageFlushInterval());
             opened.add(usage);
             var cache = new CaffeineVerifiedCredentialCache(config.tokenCacheMaxSize(), config.tokenCacheTtl(), clock);
@@ -146,10 +161,10 @@ public final class Wiring implements AutoCloseable {
                             new ListOrgsService(access, organizations, clock)),
                     new UserUseCases(
                             new AddMachineUserService(access, users, ids, clock),
-                            new GetUserService(access, users),
+                            new GetUserService(access, users, secrets),
                             new UpdateMachineUserService(access, users, clock),
                             new UpdateUserNameService(access, users, clock),
-                            new ListUsersService(access, users, clock),
+                            new ListUsersService(access, users, secrets, clock),
                             new ChangeUserStateService(access, users, cache, clock),
                             new RemoveUserService(access, users, cache, clock),
                             new AddPersonalAccessTokenService(access, users, tokens, hasher, ids, clock),
@@ -161,7 +176,15 @@ public final class Wiring implements AutoCloseable {
                             new ListMembersService(access, memberships, instances, clock),
                             new AddMemberService(access, memberships, users, instances, clock),
                             new UpdateMemberService(access, memberships, instances, clock),
-                            new RemoveMemberService(access, memberships, instances, clock)));
+                            new RemoveMemberService(access, memberships, instances, clock)),
+                    new MachineSecretUseCases(
+                            new GenerateMachineSecretService(access, users, secrets, hasher, cache, clock),
+                            new RemoveMachineSecretService(access, users, secrets, cache, clock)),
+                    new MachineKeyUseCases(
+                            new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock),
+                            new GetMachineKeyService(access, machineKeys),
+                            new ListMachineKeysService(access, users, machineKeys, clock),
+                            new RemoveMachineKeyService(access, machineKeys, cache, clock)));
 
             var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());

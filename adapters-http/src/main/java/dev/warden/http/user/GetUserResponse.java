@@ -6,6 +6,6 @@ import dev.warden.application.port.in.UserResult;
 public record GetUserResponse(UserResponse user) {
 
     public static GetUserResponse from(UserResult result) {
-        return new GetUserResponse(UserResponse.from(result.user()));
+        return new GetUserResponse(UserResponse.from(result.user(), result.hasSecret()));
     }
 }

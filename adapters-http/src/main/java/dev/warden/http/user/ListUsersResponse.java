@@ -10,6 +10,6 @@ public record ListUsersResponse(ListDetailsResponse details, List<UserResponse> 
 
     public static ListUsersResponse from(UserListResult list) {
         return new ListUsersResponse(ListDetailsResponse.of(list.page(), list.viewedAt()),
-                list.page().items().stream().map(UserResponse::from).toList());
+                list.page().items().stream().map(user -> UserResponse.from(user, list.hasSecret(user))).toList());
     }
 }

@@ -31,7 +31,6 @@ import dev.warden.domain.query.Page;
 import dev.warden.domain.query.TextMatch;
 import dev.warden.http.HttpAdapter;
 import dev.warden.http.member.MemberUseCases;
-import dev.warden.http.user.UserUseCases;
 import dev.warden.http.WardenRouting;
 import dev.warden.http.user.RecordingUseCases;
 import dev.warden.http.user.RecordingUseCases.Reply;
@@ -92,11 +91,11 @@ class OrgAndMemberRoutesTest {
                 q -> record(q, new MemberRolesResult(List.of(Role.ORG_OWNER, Role.ORG_USER_MANAGER))),
                 q -> record(q, new MemberListResult(new Page<>(List.of(new Member(MEMBERSHIP, USER)), 1), VIEWED)),
                 c -> record(c, new DetailsResult(1, CREATED, ORG_ID)), c -> record(c, DETAILS), c -> record(c, DETAILS));
-        UserUseCases users = new RecordingUseCases().adapter().users();
+        HttpAdapter recording = new RecordingUseCases().adapter();
         WardenRouting.routing(routing, new HttpAdapter(credential ->
                 credential.value().equals(RecordingUseCases.BEARER_TOKEN)
                         ? new Verification.Verified(PRINCIPAL, "test") : new Verification.Rejected("no"),
-                orgs, users, members));
+                orgs, recording.users(), members, recording.secrets(), recording.keys()));
     }
 
     @BeforeEach

@@ -19,6 +19,8 @@ import dev.warden.domain.serviceuser.UserState;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.domain.token.SecretHash;
 import dev.warden.http.HttpAdapter;
+import dev.warden.http.key.MachineKeyUseCases;
+import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
 import io.helidon.http.HeaderNames;
@@ -135,7 +137,9 @@ public final class RecordingUseCases {
                 q -> handle(q, PersonalAccessTokenResult.class),
                 q -> handle(q, PersonalAccessTokenListResult.class),
                 c -> handle(c, DetailsResult.class));
-        return new HttpAdapter(authenticate, orgs, users, members);
+        return new HttpAdapter(authenticate, orgs, users, members,
+                new MachineSecretUseCases(c -> unused(), c -> unused()),
+                new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()));
     }
 
     /** A response's status, raw text and parsed JSON. */

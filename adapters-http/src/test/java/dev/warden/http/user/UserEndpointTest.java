@@ -260,6 +260,19 @@ class UserEndpointTest {
     }
 
     @Test
+    void getUserOfAUserWithASecretSaysSoWhereZitadelDoes() {
+        USE_CASES.answer(UserResult.class, new UserResult(USER, true));
+
+        Reply reply = call(Method.GET, USERS + "/291745830282477569", null);
+
+        assertThat(reply.json().get("user").get("machine")).isEqualTo(json("""
+                {"name":"My Machine Account","description":"CI bot","hasSecret":true,
+                 "accessTokenType":"ACCESS_TOKEN_TYPE_JWT"}"""));
+        // protojson writes the fields in the order of zitadel.user.v1.Machine.
+        assertThat(reply.text()).contains("\"description\":\"CI bot\",\"hasSecret\":true,\"accessTokenType\"");
+    }
+
+    @Test
     void getUserWritesEveryStateByItsZitadelName() {
         Map<UserState, String> names = Map.of(UserState.ACTIVE, "USER_STATE_ACTIVE",
                 UserState.INACTIVE, "USER_STATE_INACTIVE", UserState.LOCKED, "USER_STATE_LOCKED",
@@ -367,6 +380,19 @@ class UserEndpointTest {
                               "changeDate":"2025-08-28T09:15:10.001Z","resourceOwner":"291743516339486721"},
                    "state":"USER_STATE_LOCKED","userName":"robot-2","loginNames":["robot-2"],
                    "preferredLoginName":"robot-2","machine":{"name":"Robot 2"}}]}"""));
+    }
+
+    @Test
+    void listUsersSaysHasSecretForTheUsersWithOneOnly() {
+        ServiceUser second = new ServiceUser(USER_ID + 1, ORG_ID, "robot-2", "Robot 2", "", AccessTokenType.BEARER,
+                UserState.ACTIVE, 2, CREATED, CHANGED);
+        USE_CASES.answer(UserListResult.class, new UserListResult(new Page<>(List.of(USER, second), 2), VIEWED,
+                Set.of(second.id())));
+
+        Reply reply = call(Method.POST, USERS + "/_search", "{}");
+
+        assertThat(reply.json().at("/result/0/machine").has("hasSecret")).isFalse();
+        assertThat(reply.json().at("/result/1/machine")).isEqualTo(json("{\"name\":\"Robot 2\",\"hasSecret\":true}"));
     }
 
     @Test

@@ -1,2 +1,5 @@
-/** Slow, salted hashing of secrets (argon2id), off the request threads and with bounded concurrency. */
+/**
+ * Slow cryptography off the request threads, with bounded concurrency: argon2id hashing of
+ * secrets and RSA key-pair generation for machine keys.
+ */
 package dev.warden.persistence.crypto;

@@ -16,7 +16,9 @@ import dev.warden.persistence.db.DbFailures;
 import dev.warden.persistence.db.Paging;
 import dev.warden.persistence.db.Rows;
 import dev.warden.persistence.db.Transactions;
+import dev.warden.persistence.key.MariaDbMachineKeyRepository;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
+import dev.warden.persistence.serviceuser.MariaDbMachineSecretRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
 import dev.warden.persistence.token.MariaDbPersonalAccessTokenRepository;
 import io.helidon.dbclient.DbClient;
@@ -56,6 +58,8 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
     private final MariaDbServiceUserRepository users;
     private final MariaDbMembershipRepository memberships;
     private final MariaDbPersonalAccessTokenRepository tokens;
+    private final MariaDbMachineKeyRepository machineKeys;
+    private final MariaDbMachineSecretRepository secrets;
 
     /** With the system clock stamping the change feed. */
     public MariaDbOrganizationRepository(DbClient db) {
@@ -70,6 +74,8 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
         this.users = new MariaDbServiceUserRepository(db, clock);
         this.memberships = new MariaDbMembershipRepository(db, clock);
         this.tokens = new MariaDbPersonalAccessTokenRepository(db, clock);
+        this.machineKeys = new MariaDbMachineKeyRepository(db, clock);
+        this.secrets = new MariaDbMachineSecretRepository(db, clock);
     }
 
     @Override
@@ -123,9 +129,10 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
 
     /**
      * One transaction: the organization's row and its users' rows are locked first, then go, in
-     * foreign-key order, their tokens, all memberships on the organization and of its users, the
-     * users and the organization. The change feed gets {@code ORG_CHANGED}, {@code USER_CHANGED}
-     * for each removed user and {@code MEMBERSHIP_CHANGED} for each user who lost a membership.
+     * foreign-key order, their tokens, machine keys and client secrets, all memberships on the organization and
+     * of its users, the users and the organization. The change feed gets {@code ORG_CHANGED},
+     * {@code USER_CHANGED} for each removed user and {@code MEMBERSHIP_CHANGED} for each user who
+     * lost a membership.
      */
     @Override
     public void remove(long orgId) {
@@ -139,6 +146,8 @@ public final class MariaDbOrganizationRepository implements OrganizationReposito
             }
             List<Long> removedUsers = users.lockOrg(tx, orgId);
             tokens.removeByOrg(tx, orgId);
+            machineKeys.removeByOrg(tx, orgId);
+            secrets.removeByOrg(tx, orgId);
             Set<Long> lostMemberships = memberships.removeOrgWide(tx, orgId);
             users.removeOrg(tx, orgId);
             tx.delete(DELETE, orgId);

@@ -16,6 +16,7 @@ import dev.warden.persistence.db.DbFailures;
 import dev.warden.persistence.db.Paging;
 import dev.warden.persistence.db.Rows;
 import dev.warden.persistence.db.Transactions;
+import dev.warden.persistence.key.MariaDbMachineKeyRepository;
 import dev.warden.persistence.member.MariaDbMembershipRepository;
 import dev.warden.persistence.token.MariaDbPersonalAccessTokenRepository;
 import io.helidon.dbclient.DbClient;
@@ -62,6 +63,8 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
     private final MariaDbChangeFeed changes;
     private final MariaDbPersonalAccessTokenRepository tokens;
     private final MariaDbMembershipRepository memberships;
+    private final MariaDbMachineKeyRepository machineKeys;
+    private final MariaDbMachineSecretRepository secrets;
 
     /** With the system clock stamping the change feed. */
     public MariaDbServiceUserRepository(DbClient db) {
@@ -75,6 +78,8 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
         this.changes = new MariaDbChangeFeed(db);
         this.tokens = new MariaDbPersonalAccessTokenRepository(db, clock);
         this.memberships = new MariaDbMembershipRepository(db, clock);
+        this.machineKeys = new MariaDbMachineKeyRepository(db, clock);
+        this.secrets = new MariaDbMachineSecretRepository(db, clock);
     }
 
     @Override
@@ -131,6 +136,8 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
                 return null;
             }
             tokens.removeByUser(tx, userId);
+            machineKeys.removeByUser(tx, userId);
+            secrets.removeByUser(tx, userId);
             long lostMemberships = memberships.removeByUser(tx, userId);
             tx.delete(DELETE, userId);
             Instant now = clock.instant();
@@ -152,7 +159,7 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
         }
     }
 
-    /** Deletes the organization's users with {@code executor}; their tokens and memberships must be gone. */
+    /** Deletes the organization's users with {@code executor}; their tokens, machine keys, secrets and memberships must be gone. */
     public long removeOrg(DbExecute executor, long orgId) {
         return executor.delete(DELETE_ORG, orgId);
     }

@@ -1,2 +1,2 @@
-/** Stored service users. */
+/** Stored service users and their client secrets. */
 package dev.warden.persistence.serviceuser;

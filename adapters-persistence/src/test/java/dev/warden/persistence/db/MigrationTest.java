@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationTest {
 
     private static final List<String> TABLES =
-            List.of("instance", "orgs", "users", "personal_access_tokens", "memberships", "change_feed");
-    private static final int MIGRATIONS = 2;
+            List.of("instance", "orgs", "users", "personal_access_tokens", "memberships", "change_feed",
+                    "machine_secrets", "machine_keys");
+    private static final int MIGRATIONS = 4;
 
     @TempDir
     Path dir;

@@ -1,2 +1,5 @@
-/** Shared rules of the user and token use cases: finding a user or token in the current organization, user field validation. */
+/**
+ * Shared rules of the user, token and client-secret use cases: finding a user or token in the
+ * current organization, user field validation, the client-secret commands' errors.
+ */
 package dev.warden.application.serviceuser;

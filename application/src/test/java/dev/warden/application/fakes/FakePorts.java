@@ -31,12 +31,15 @@ public final class FakePorts {
     public final InMemoryServiceUserRepository users;
     public final InMemoryPersonalAccessTokenRepository tokens;
     public final InMemoryMembershipRepository memberships;
+    public final InMemoryMachineKeyRepository machineKeys;
+    public final InMemoryMachineSecretRepository secrets;
     public final InMemoryInstanceRepository instances;
     /** What the repositories wrote to the change feed. */
     public final InMemoryChangeFeed changes;
     public final FakeSecretHasher hasher = new FakeSecretHasher();
     public final InMemoryVerifiedCredentialCache cache;
     public final RecordingTokenUsageRecorder usage = new RecordingTokenUsageRecorder();
+    public final FakeRsaKeyGenerator keyGenerator = new FakeRsaKeyGenerator();
 
     public FakePorts() {
         this(MutableClock.DEFAULT_START);
@@ -50,6 +53,8 @@ public final class FakePorts {
         this.users = new InMemoryServiceUserRepository(database);
         this.tokens = new InMemoryPersonalAccessTokenRepository(database);
         this.memberships = new InMemoryMembershipRepository(database);
+        this.machineKeys = new InMemoryMachineKeyRepository(database);
+        this.secrets = new InMemoryMachineSecretRepository(database);
         this.changes = database.changes();
         this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
         this.cache = new InMemoryVerifiedCredentialCache(clock);

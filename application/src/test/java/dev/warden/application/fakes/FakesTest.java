@@ -11,6 +11,7 @@ import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.MemberScope;
 import dev.warden.domain.policy.Role;
+import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.domain.token.SecretHash;
@@ -405,5 +406,36 @@ class FakesTest {
                 Membership.grant(admin.id(), MemberScope.IAM, instance.id(), Set.of(Role.IAM_OWNER), NOW),
                 Membership.grant(admin.id(), MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER), NOW)),
                 PersonalAccessToken.create(base + 3, admin.id(), org.id(), hasher.hash(SECRET), null, NOW));
+    }
+
+    @Test
+    void machineSecretsAreOnePerExistingUserWriteTheFeedAndGoWithTheirUserOrOrganization() {
+        FakePorts ports = new FakePorts();
+        Organization org = ports.organization("Org");
+        Organization other = ports.organization("Other");
+        ServiceUser first = ports.serviceUser(org, "first");
+        ServiceUser second = ports.serviceUser(other, "second");
+        MachineSecret secret = MachineSecret.create(first.id(), ports.hasher.hash(SECRET), NOW);
+
+        assertThat(ports.secrets.save(secret)).isTrue();
+        MachineSecret replaced = secret.replacedBy(ports.hasher.hash(SECRET), NOW);
+        assertThat(ports.secrets.save(replaced)).isTrue();
+        assertThat(ports.secrets.save(MachineSecret.create(ports.ids.nextId(), ports.hasher.hash(SECRET), NOW)))
+                .isFalse();
+        ports.secrets.save(MachineSecret.create(second.id(), ports.hasher.hash(SECRET), NOW));
+
+        assertThat(ports.secrets.find(first.id())).contains(replaced);
+        assertThat(ports.secrets.usersWithSecret(List.of(first.id(), second.id(), 42L)))
+                .containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(ports.changes.entries()).containsExactly(
+                new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED, first.id()),
+                new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED, first.id()),
+                new InMemoryChangeFeed.Entry(ChangeKind.USER_CHANGED, second.id()));
+
+        ports.users.remove(first.id());
+        ports.organizations.remove(other.id());
+
+        assertThat(ports.secrets.all()).isEmpty();
+        assertThat(ports.secrets.remove(first.id())).isFalse();
     }
 }

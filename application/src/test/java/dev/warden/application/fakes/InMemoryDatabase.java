@@ -1,10 +1,12 @@
 package dev.warden.application.fakes;
 
+import dev.warden.domain.key.MachineKey;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.MemberScope;
 import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
+import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.PersonalAccessToken;
 
@@ -31,6 +33,9 @@ public final class InMemoryDatabase {
     final ConcurrentMap<Long, ServiceUser> users = new ConcurrentHashMap<>();
     final ConcurrentMap<Long, PersonalAccessToken> tokens = new ConcurrentHashMap<>();
     final ConcurrentMap<MembershipKey, Membership> memberships = new ConcurrentHashMap<>();
+    final ConcurrentMap<Long, MachineKey> machineKeys = new ConcurrentHashMap<>();
+    /** Client secrets by user id. */
+    final ConcurrentMap<Long, MachineSecret> secrets = new ConcurrentHashMap<>();
     final InMemoryChangeFeed changes;
 
     public InMemoryDatabase(Clock clock) {
@@ -54,9 +59,11 @@ public final class InMemoryDatabase {
         return new Page<>(sorted.subList((int) from, (int) to), sorted.size());
     }
 
-    /** Deletes a user's tokens and memberships, as the foreign keys' cascades do. */
+    /** Deletes a user's tokens, memberships, client secret and machine keys, as the foreign keys' cascades do. */
     void removeUserRows(long userId) {
         tokens.values().removeIf(t -> t.userId() == userId);
         memberships.values().removeIf(m -> m.userId() == userId);
+        machineKeys.values().removeIf(k -> k.userId() == userId);
+        secrets.remove(userId);
     }
 }

@@ -2,7 +2,9 @@ package dev.warden.application.service;
 
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.port.in.GetUserQuery;
+import dev.warden.application.port.in.UserResult;
 import dev.warden.domain.policy.Role;
+import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +27,30 @@ class GetUserServiceTest {
     @BeforeEach
     void setUp() {
         world = new UserServiceFixture();
-        service = new GetUserService(world.accessControl, world.ports.users);
+        service = new GetUserService(world.accessControl, world.ports.users, world.ports.secrets);
         robot = world.ports.serviceUser(world.home, "robot");
     }
 
     @Test
     void returnsAUserOfTheCurrentOrganization() {
         assertThat(service.getUser(new GetUserQuery(world.admin(), id(robot))).user()).isEqualTo(robot);
+    }
+
+    @Test
+    void userWithoutASecretHasNone() {
+        assertThat(service.getUser(new GetUserQuery(world.admin(), id(robot))).hasSecret()).isFalse();
+    }
+
+    @Test
+    void userWithASecretSaysSoAndOnlyThatUser() {
+        ServiceUser other = world.ports.serviceUser(world.home, "other");
+        world.ports.secrets.put(MachineSecret.create(robot.id(), world.ports.hasher.hash(new byte[] {1}),
+                world.ports.clock.instant()));
+
+        UserResult result = service.getUser(new GetUserQuery(world.admin(), id(robot)));
+
+        assertThat(result).isEqualTo(new UserResult(robot, true));
+        assertThat(service.getUser(new GetUserQuery(world.admin(), id(other))).hasSecret()).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.warden.application.port.in.UserListResult;
 import dev.warden.domain.policy.Role;
 import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.query.TextMatch;
+import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.serviceuser.UserFilter;
 import dev.warden.domain.serviceuser.UserSort;
@@ -28,7 +29,8 @@ class ListUsersServiceTest {
     @BeforeEach
     void setUp() {
         world = new UserServiceFixture();
-        service = new ListUsersService(world.accessControl, world.ports.users, world.ports.clock);
+        service = new ListUsersService(world.accessControl, world.ports.users, world.ports.secrets,
+                world.ports.clock);
         beta = world.ports.serviceUser(world.home, "beta");
         alpha = world.ports.serviceUser(world.home, "alpha");
         stranger = world.ports.serviceUser(world.other, "aardvark");
@@ -43,6 +45,31 @@ class ListUsersServiceTest {
         assertThat(result.page().items()).containsExactly(world.admin, alpha);
         assertThat(result.page().total()).isEqualTo(3);
         assertThat(result.viewedAt()).isEqualTo(world.ports.clock.instant());
+    }
+
+    @Test
+    void tellsWhichUsersOfThePageHaveASecret() {
+        world.ports.secrets.put(MachineSecret.create(alpha.id(), world.ports.hasher.hash(new byte[] {1}),
+                world.ports.clock.instant()));
+        world.ports.secrets.put(MachineSecret.create(stranger.id(), world.ports.hasher.hash(new byte[] {2}),
+                world.ports.clock.instant()));
+
+        UserListResult result = service.listUsers(new ListUsersQuery(world.admin(), new UserFilter.All(),
+                UserSort.USER_NAME, PageRequest.ALL));
+
+        assertThat(result.usersWithSecret()).containsExactly(alpha.id());
+        assertThat(result.hasSecret(alpha)).isTrue();
+        assertThat(result.hasSecret(beta)).isFalse();
+        assertThat(result.hasSecret(world.admin)).isFalse();
+    }
+
+    @Test
+    void anEmptyPageHasNoUsersWithASecret() {
+        UserListResult result = service.listUsers(new ListUsersQuery(world.admin(),
+                new UserFilter.UserName("nobody", TextMatch.EQUALS), UserSort.USER_NAME, PageRequest.ALL));
+
+        assertThat(result.page().items()).isEmpty();
+        assertThat(result.usersWithSecret()).isEmpty();
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** Service (machine) users and their lifecycle. */
+/** Service (machine) users, their lifecycle and their client secrets. */
 package dev.warden.domain.serviceuser;

@@ -5,11 +5,22 @@ import dev.warden.domain.serviceuser.ServiceUser;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
-    /** One page of users and when it was read. */
-    public record UserListResult(Page<ServiceUser> page, Instant viewedAt) {
-        public UserListResult {
-            Objects.requireNonNull(page, "page");
-            Objects.requireNonNull(viewedAt, "viewedAt");
-        }
+/** One page of users, when it was read, and the ids of those of them that have a client secret. */
+public record UserListResult(Page<ServiceUser> page, Instant viewedAt, Set<Long> usersWithSecret) {
+    public UserListResult {
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(viewedAt, "viewedAt");
+        usersWithSecret = Set.copyOf(usersWithSecret);
     }
+
+    /** A page of users none of whom has a client secret. */
+    public UserListResult(Page<ServiceUser> page, Instant viewedAt) {
+        this(page, viewedAt, Set.of());
+    }
+
+    public boolean hasSecret(ServiceUser user) {
+        return usersWithSecret.contains(user.id());
+    }
+}

@@ -27,8 +27,8 @@ public interface OrganizationRepository {
     UpdateResult update(Organization organization);
 
     /**
-     * Removes the organization with everything it owns: its users with their tokens and
-     * memberships, and all memberships on it. All or nothing.
+     * Removes the organization with everything it owns: its users with their tokens, machine keys
+     * and memberships, and all memberships on it. All or nothing.
      */
     void remove(long orgId);
 

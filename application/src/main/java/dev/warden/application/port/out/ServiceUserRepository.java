@@ -26,7 +26,7 @@ public interface ServiceUserRepository {
      */
     UpdateResult update(ServiceUser user);
 
-    /** Deletes the user with its tokens and memberships. All or nothing. */
+    /** Deletes the user with its tokens, machine keys and memberships. All or nothing. */
     void remove(long userId);
 
     /** The organization's users matching the filter, sorted, one page of them. */

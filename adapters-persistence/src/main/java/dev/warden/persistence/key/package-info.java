@@ -1,0 +1,2 @@
+/** Stored machine keys: public keys and metadata, never a private key. */
+package dev.warden.persistence.key;
