@@ -1,5 +1,6 @@
 package dev.warden.application.auth;
 
+import dev.warden.domain.principal.ClientPrincipal;
 import dev.warden.domain.principal.Principal;
 
 import java.util.Objects;
@@ -11,6 +12,14 @@ public sealed interface Verification {
     record Verified(Principal principal, String method) implements Verification {
         public Verified {
             Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(method, "method");
+        }
+    }
+
+    /** The credential is valid and names this API application (an OAuth client, not a user). */
+    record VerifiedClient(ClientPrincipal client, String method) implements Verification {
+        public VerifiedClient {
+            Objects.requireNonNull(client, "client");
             Objects.requireNonNull(method, "method");
         }
     }

@@ -103,8 +103,8 @@ public final class ChangeFollower {
             case CREDENTIAL_REVOKED -> cache.invalidateCredential(Long.toString(change.subjectId()));
             case USER_CHANGED -> cache.invalidateUser(change.subjectId());
             case ORG_CHANGED -> cache.invalidateOrg(change.subjectId());
-            case MEMBERSHIP_CHANGED -> {
-                // Memberships are cached by a listener only.
+            case MEMBERSHIP_CHANGED, CLIENT_CHANGED, GRANTS_CHANGED, SIGNING_KEYS_CHANGED -> {
+                // Cached by listeners only (memberships, API clients, role grants, signing keys).
             }
         }
     }
