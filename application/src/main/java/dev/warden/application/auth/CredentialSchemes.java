@@ -15,6 +15,11 @@ public final class CredentialSchemes {
     /** RFC 7523 client authentication ({@code private_key_jwt}); value = the JWT. */
     public static final String CLIENT_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
+    /** An API application's client id and secret (introspection callers); value = secret, clientId = client id. */
+    public static final String API_CLIENT_SECRET = "api_client_secret";
+    /** An API application's {@code private_key_jwt} client assertion (introspection callers); value = the JWT. */
+    public static final String API_CLIENT_ASSERTION = "api_client_assertion";
+
     private CredentialSchemes() {
     }
 }
