@@ -5,7 +5,6 @@ import dev.warden.application.auth.PresentedCredential;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -149,15 +148,11 @@ public sealed interface ClientAuthentication {
         if (colon < 0) {
             throw basicFailure("the Basic credentials must be client_id:client_secret");
         }
-        String id;
-        String secret;
-        try {
-            // RFC 6749 §2.3.1: both parts are form-urlencoded before base64 (ZITADEL unescapes them too).
-            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw basicFailure("the Basic credentials are not valid form encoding");
-        }
+        // RFC 6749 §2.3.1: both parts are form-urlencoded before base64 (ZITADEL unescapes them too).
+        String id = OAuthForm.formDecode(decoded.substring(0, colon))
+                .orElseThrow(() -> basicFailure("the Basic credentials are not valid form encoding"));
+        String secret = OAuthForm.formDecode(decoded.substring(colon + 1))
+                .orElseThrow(() -> basicFailure("the Basic credentials are not valid form encoding"));
         if (id.isEmpty() || secret.isEmpty()) {
             throw basicFailure("the Basic credentials need a client id and a secret");
         }

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.net.URLDecoder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,15 +76,63 @@ public final class OAuthForm {
     }
 
     private static String decode(String encoded) {
-        try {
-            String decoded = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-            if (decoded.indexOf('\uFFFD') >= 0 && encoded.indexOf('\uFFFD') < 0) {
-                throw new IllegalArgumentException("invalid UTF-8 in percent-encoding");
-            }
-            return decoded;
-        } catch (IllegalArgumentException e) {
-            throw new OAuthException(OAuthError.invalidRequest("body is not valid form encoding"));
+        return formDecode(encoded).orElseThrow(() -> new OAuthException(
+                OAuthError.invalidRequest("body is not valid form encoding")));
+    }
+
+    /**
+     * One form-urlencoded component decoded strictly: {@code +} is a space, {@code %XX} needs two
+     * hex digits, and the bytes must be valid UTF-8; empty when they are not. Decoding to bytes
+     * first lets a valid U+FFFD through, where {@link java.net.URLDecoder} cannot tell it from a
+     * replaced invalid byte.
+     */
+    static Optional<String> formDecode(String encoded) {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return Optional.of(encoded);
         }
+        byte[] raw = encoded.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[raw.length];
+        int length = 0;
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '+') {
+                out[length++] = ' ';
+            } else if (b == '%') {
+                if (i + 2 >= raw.length) {
+                    return Optional.empty();
+                }
+                int high = hex(raw[i + 1]);
+                int low = hex(raw[i + 2]);
+                if (high < 0 || low < 0) {
+                    return Optional.empty();
+                }
+                out[length++] = (byte) (high << 4 | low);
+                i += 2;
+            } else {
+                out[length++] = b;
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out, 0, length)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 
     /** A parameter name fit for an error message: short and without control characters. */
