@@ -1,0 +1,209 @@
+package dev.warden.application.apiclient;
+
+import dev.warden.application.auth.CredentialSchemes;
+import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.Verification;
+import dev.warden.application.error.UnavailableException;
+import dev.warden.application.fakes.FakeSecretHasher;
+import dev.warden.application.fakes.InMemoryVerifiedClientCache;
+import dev.warden.application.port.out.ApiClientDirectory.ApiClient;
+import dev.warden.domain.principal.ClientPrincipal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An API application's client id and secret: verification, the constant-cost refusals, the cache. */
+class ApiClientSecretVerifierTest {
+
+    private static final String CLIENT_ID = "291800012345678901@acme";
+    private static final String SECRET = "Sx9rT2-app-secret";
+    private static final long APP_ID = 291800012345678901L;
+    private static final long PROJECT_ID = 291799912345678901L;
+    private static final long ORG_ID = 291743516339486721L;
+
+    private final FakeSecretHasher hasher = new FakeSecretHasher();
+    private final InMemoryVerifiedClientCache cache = new InMemoryVerifiedClientCache();
+    private final Map<String, ApiClient> apps = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private ApiClientSecretVerifier verifier;
+
+    @BeforeEach
+    void setUp() {
+        apps.put(CLIENT_ID, app(CLIENT_ID, APP_ID, true, SECRET));
+        verifier = new ApiClientSecretVerifier(clientId -> {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(apps.get(clientId));
+        }, hasher, cache);
+        hasher.resetCounts();
+    }
+
+    private ApiClient app(String clientId, long appId, boolean active, String secretOrNull) {
+        return new ApiClient(appId, PROJECT_ID, ORG_ID, clientId, active,
+                Optional.ofNullable(secretOrNull).map(s -> hasher.hash(s.getBytes(StandardCharsets.UTF_8))), List.of());
+    }
+
+    private Verification verify(String clientId, String secret) {
+        return verifier.verify(new PresentedCredential(CredentialSchemes.API_CLIENT_SECRET, secret, clientId));
+    }
+
+    private static ClientPrincipal principal(long appId, String clientId) {
+        return new ClientPrincipal(appId, PROJECT_ID, ORG_ID, clientId, "app-secret:" + appId,
+                ApiClientSecretVerifier.METHOD);
+    }
+
+    @Test
+    void theRightSecretVerifiesTheApp() {
+        assertThat(verify(CLIENT_ID, SECRET)).isEqualTo(new Verification.VerifiedClient(principal(APP_ID, CLIENT_ID),
+                "api-client-secret"));
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+        assertThat(verifier.scheme()).isEqualTo(CredentialSchemes.API_CLIENT_SECRET);
+    }
+
+    @Test
+    void theSchemeIsMatchedCaseInsensitively() {
+        assertThat(verifier.verify(new PresentedCredential("API_CLIENT_SECRET", SECRET, CLIENT_ID)))
+                .isInstanceOf(Verification.VerifiedClient.class);
+    }
+
+    @Test
+    void aSecondCallWithTheSameSecretDoesNotHashAgain() {
+        verify(CLIENT_ID, SECRET);
+        hasher.resetCounts();
+
+        assertThat(verify(CLIENT_ID, SECRET)).isEqualTo(new Verification.VerifiedClient(principal(APP_ID, CLIENT_ID),
+                "api-client-secret"));
+        assertThat(hasher.verifyCalls()).isZero();
+        assertThat(cache.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDifferentSecretIsHashedAndRefused() {
+        verify(CLIENT_ID, SECRET);
+        hasher.resetCounts();
+
+        assertThat(verify(CLIENT_ID, SECRET + "x")).isInstanceOf(Verification.Rejected.class);
+        assertThat(verify(CLIENT_ID, SECRET + "x")).isInstanceOf(Verification.Rejected.class);
+        assertThat(hasher.verifyCalls()).isEqualTo(2);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndNotCached() {
+        assertThat(verify(CLIENT_ID, "wrong")).isEqualTo(
+                new Verification.Rejected("wrong secret for API client of app " + APP_ID));
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void anUnknownClientCostsOneHashLikeAWrongSecret() {
+        assertThat(verify("unknown@acme", SECRET)).isEqualTo(
+                new Verification.Rejected("unknown API client or client without secret"));
+        int unknownCost = hasher.verifyCalls();
+        hasher.resetCounts();
+        verify(CLIENT_ID, "wrong");
+
+        assertThat(unknownCost).isEqualTo(1).isEqualTo(hasher.verifyCalls());
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void anAppWithoutSecretIsRefusedAfterOneHash() {
+        apps.put("nosecret@acme", app("nosecret@acme", 7, true, null));
+
+        assertThat(verify("nosecret@acme", SECRET)).isEqualTo(
+                new Verification.Rejected("unknown API client or client without secret"));
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anInactiveAppIsRefusedAfterTheHashAndNotCached() {
+        apps.put(CLIENT_ID, app(CLIENT_ID, APP_ID, false, SECRET));
+        hasher.resetCounts();
+
+        assertThat(verify(CLIENT_ID, SECRET)).isEqualTo(
+                new Verification.Rejected("API client of app " + APP_ID + " is not active"));
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void aWrongSecretForAnInactiveAppDoesNotTellThatTheAppIsInactive() {
+        apps.put(CLIENT_ID, app(CLIENT_ID, APP_ID, false, SECRET));
+
+        assertThat(verify(CLIENT_ID, "wrong")).isEqualTo(
+                new Verification.Rejected("wrong secret for API client of app " + APP_ID));
+    }
+
+    @Test
+    void theCacheDoesNotMixUpIdsAndSecretsThatConcatenateAlike() {
+        apps.put("ab", app("ab", 11, true, "c"));
+        assertThat(verify("ab", "c")).isInstanceOf(Verification.VerifiedClient.class);
+        hasher.resetCounts();
+
+        assertThat(verify("a", "bc")).isInstanceOf(Verification.Rejected.class);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameSecretUnderAnotherClientIdIsNotACacheHit() {
+        apps.put("other@acme", app("other@acme", 12, true, "other-secret"));
+        verify(CLIENT_ID, SECRET);
+
+        assertThat(verify("other@acme", SECRET)).isInstanceOf(Verification.Rejected.class);
+        assertThat(cache.hits()).isZero();
+    }
+
+    @Test
+    void invalidatingTheAppMakesTheNextCallHashAgain() {
+        verify(CLIENT_ID, SECRET);
+        cache.invalidateApp(APP_ID);
+        hasher.resetCounts();
+
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
+        assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyIdOrSecretIsRefusedWithoutALookup() {
+        assertThat(verify("", SECRET)).isEqualTo(new Verification.Rejected("client id or secret missing"));
+        assertThat(verify(CLIENT_ID, "")).isEqualTo(new Verification.Rejected("client id or secret missing"));
+        assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void otherSchemesAreNotThisVerifiers() {
+        assertThat(verifier.verify(new PresentedCredential(CredentialSchemes.CLIENT_SECRET, SECRET, CLIENT_ID)))
+                .isEqualTo(Verification.ABSTAINED);
+        assertThat(verifier.verify(new PresentedCredential(CredentialSchemes.BEARER, SECRET)))
+                .isEqualTo(Verification.ABSTAINED);
+        assertThat(lookups).hasValue(0);
+        assertThat(hasher.verifyCalls()).isZero();
+    }
+
+    @Test
+    void aBusyHasherIsUnavailableNotARefusal() {
+        hasher.setUnavailable(true);
+
+        assertThatThrownBy(() -> verify(CLIENT_ID, SECRET)).isInstanceOf(UnavailableException.class);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void reasonsNeverContainTheSecret() {
+        apps.put("inactive@acme", app("inactive@acme", 13, false, SECRET));
+        for (Verification v : List.of(verify(CLIENT_ID, "wrong-" + SECRET), verify("x@acme", SECRET),
+                verify("inactive@acme", SECRET))) {
+            assertThat(((Verification.Rejected) v).reasonForLogs()).doesNotContain(SECRET);
+        }
+    }
+}
