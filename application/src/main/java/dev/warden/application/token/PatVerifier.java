@@ -4,6 +4,7 @@ import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
+import dev.warden.domain.principal.TokenDetails;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
@@ -21,6 +22,7 @@ import dev.warden.domain.token.TokenKind;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,8 +110,10 @@ final class PatVerifier implements CredentialVerifier {
         if (org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
             return new Verification.Rejected("organization of personal access token " + pat.id() + " is not active");
         }
+        // What introspection reports of a PAT (contract §8.2): issued at its creation, ZITADEL's fixed
+        // scopes, no client, valid for any audience (the introspecting app is appended).
         Principal principal = new Principal(pat.userId(), pat.orgId(), Long.toString(pat.id()), METHOD,
-                pat.expiresAt());
+                pat.expiresAt(), new TokenDetails(pat.createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true));
         cache.put(digest, principal);
         usage.used(pat.id(), now);
         return new Verification.Verified(principal, METHOD);

@@ -3,6 +3,7 @@ package dev.warden.application.token;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
+import dev.warden.domain.principal.TokenDetails;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.fakes.FakePorts;
@@ -63,7 +64,8 @@ class PatVerifierTest {
         Verification.Verified verified = (Verification.Verified) verification;
         assertThat(verified.method()).isEqualTo("pat");
         assertThat(verified.principal()).isEqualTo(new Principal(user.id(), org.id(),
-                Long.toString(issued.stored().id()), "pat", Instant.parse("2030-01-01T00:00:00Z")));
+                Long.toString(issued.stored().id()), "pat", Instant.parse("2030-01-01T00:00:00Z"),
+                new TokenDetails(issued.stored().createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true)));
     }
 
     @Test
