@@ -11,6 +11,7 @@ import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.ProjectRoleGrants;
 import dev.warden.application.port.out.ProjectRoleGrants.RoleGrant;
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.domain.org.OrgState;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.principal.ClientPrincipal;
 import dev.warden.domain.principal.Principal;
@@ -83,8 +84,10 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         }
         Optional<ServiceUser> user = users.findById(principal.userId());
         Optional<Organization> org = organizations.findById(principal.orgId());
-        if (user.isEmpty() || org.isEmpty()) {
-            return new IntrospectionResult.Inactive("user or organization of the token is gone");
+        // The verifier checked these too; checking again here closes the window in which another
+        // node's deactivation has reached this node's user cache but not yet its credential cache.
+        if (user.isEmpty() || !user.get().canAuthenticate() || org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
+            return new IntrospectionResult.Inactive("user or organization of the token is gone or inactive");
         }
         Map<String, Map<String, String>> roles = roles(principal, details, client.projectId());
         List<String> scopes = new ArrayList<>(details.scopes());

@@ -413,6 +413,21 @@ class IntrospectTokenServiceTest {
                 fakes.clock.instant().plusSeconds(60), details(List.of(), PROJECT)));
 
         assertThat(introspect("at-ghost")).isEqualTo(
-                new IntrospectionResult.Inactive("user or organization of the token is gone"));
+                new IntrospectionResult.Inactive("user or organization of the token is gone or inactive"));
+    }
+
+    @Test
+    void aStillVerifiedTokenOfAUserOrOrgDeactivatedMeanwhileIsInactive() {
+        // The test method keeps verifying (as a credential cache not yet told of the change would).
+        String token = oauthToken("at-stale", details(List.of(), PROJECT));
+        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Active.class);
+
+        fakes.users.save(user.withState(UserState.LOCKED, fakes.clock.instant()));
+        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Inactive.class);
+
+        fakes.users.save(user);
+        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Active.class);
+        fakes.organizations.save(org.withState(dev.warden.domain.org.OrgState.INACTIVE, fakes.clock.instant()));
+        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Inactive.class);
     }
 }
