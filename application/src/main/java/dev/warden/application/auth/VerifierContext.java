@@ -1,9 +1,16 @@
 package dev.warden.application.auth;
 
+import dev.warden.application.oauth.OAuthSettings;
+import dev.warden.application.port.out.AccessTokenRepository;
+import dev.warden.application.port.out.AssertionReplayGuard;
+import dev.warden.application.port.out.JwtAssertions;
+import dev.warden.application.port.out.MachineKeyRepository;
+import dev.warden.application.port.out.MachineSecretRepository;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
 import dev.warden.application.port.out.SecretHasher;
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.SigningKeys;
 import dev.warden.application.port.out.TokenUsageRecorder;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 
@@ -18,7 +25,10 @@ import java.util.Optional;
  */
 public record VerifierContext(Clock clock, OrganizationRepository organizations, ServiceUserRepository users,
                               PersonalAccessTokenRepository pats, SecretHasher hasher, VerifiedCredentialCache cache,
-                              TokenUsageRecorder usage, Map<String, String> settings) {
+                              TokenUsageRecorder usage, Map<String, String> settings,
+                              AccessTokenRepository accessTokens, MachineSecretRepository secrets,
+                              MachineKeyRepository machineKeys, JwtAssertions assertions,
+                              AssertionReplayGuard replayGuard, SigningKeys signingKeys, OAuthSettings oauth) {
 
     public VerifierContext {
         Objects.requireNonNull(clock, "clock");
@@ -29,6 +39,13 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(cache, "cache");
         settings = Map.copyOf(settings);
+        Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(machineKeys, "machineKeys");
+        Objects.requireNonNull(assertions, "assertions");
+        Objects.requireNonNull(replayGuard, "replayGuard");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(oauth, "oauth");
     }
 
     public Optional<String> setting(String key) {
@@ -37,6 +54,7 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
 
     /** The same ports with another method's settings. */
     public VerifierContext withSettings(Map<String, String> methodSettings) {
-        return new VerifierContext(clock, organizations, users, pats, hasher, cache, usage, methodSettings);
+        return new VerifierContext(clock, organizations, users, pats, hasher, cache, usage, methodSettings,
+                accessTokens, secrets, machineKeys, assertions, replayGuard, signingKeys, oauth);
     }
 }
