@@ -4,6 +4,7 @@ import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
+import dev.warden.domain.principal.TokenDetails;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.PersonalAccessTokenRepository;
@@ -21,6 +22,7 @@ import dev.warden.domain.token.TokenKind;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,8 +110,9 @@ final class PatVerifier implements CredentialVerifier {
         if (org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
             return new Verification.Rejected("organization of personal access token " + pat.id() + " is not active");
         }
+        // As in ZITADEL: fixed scopes, valid for every audience, no OAuth client.
         Principal principal = new Principal(pat.userId(), pat.orgId(), Long.toString(pat.id()), METHOD,
-                pat.expiresAt());
+                pat.expiresAt(), new TokenDetails(pat.createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true));
         cache.put(digest, principal);
         usage.used(pat.id(), now);
         return new Verification.Verified(principal, METHOD);

@@ -3,6 +3,7 @@ package dev.warden.application.token;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
+import dev.warden.domain.principal.TokenDetails;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.fakes.FakePorts;
@@ -63,7 +64,9 @@ class PatVerifierTest {
         Verification.Verified verified = (Verification.Verified) verification;
         assertThat(verified.method()).isEqualTo("pat");
         assertThat(verified.principal()).isEqualTo(new Principal(user.id(), org.id(),
-                Long.toString(issued.stored().id()), "pat", Instant.parse("2030-01-01T00:00:00Z")));
+                Long.toString(issued.stored().id()), "pat", Instant.parse("2030-01-01T00:00:00Z"),
+                new TokenDetails(issued.stored().createdAt(), "", List.of("openid", "profile",
+                        "urn:zitadel:iam:user:metadata", "urn:zitadel:iam:user:resourceowner"), List.of(), true)));
     }
 
     @Test
@@ -208,7 +211,8 @@ class PatVerifierTest {
                 new InMemoryVerifiedCredentialCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
                 ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
-                Map.of()));
+                Map.of(), ports.accessTokens, ports.secrets, ports.machineKeys, ports.assertions, ports.replayGuard,
+                ports.signingKeys, ports.oauth));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 
         ports.clock.set(expiresAt);
