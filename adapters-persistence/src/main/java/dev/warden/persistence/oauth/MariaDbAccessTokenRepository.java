@@ -3,7 +3,7 @@ package dev.warden.persistence.oauth;
 import dev.warden.application.port.out.AccessTokenRepository;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.serviceuser.AccessTokenType;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.db.DbFailures;
 import dev.warden.persistence.db.Rows;

@@ -4,7 +4,7 @@ import dev.warden.application.fakes.FakeRsaKeyGenerator;
 import dev.warden.domain.key.MachineKey;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.serviceuser.ServiceUser;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
 import dev.warden.persistence.db.DatabaseContract;

@@ -1,6 +1,5 @@
 package dev.warden.application.auth;
 
-import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.port.out.AccessTokenRepository;
 import dev.warden.application.port.out.AssertionReplayGuard;
 import dev.warden.application.port.out.JwtAssertions;
@@ -13,6 +12,7 @@ import dev.warden.application.port.out.ServiceUserRepository;
 import dev.warden.application.port.out.SigningKeys;
 import dev.warden.application.port.out.TokenUsageRecorder;
 import dev.warden.application.port.out.VerifiedCredentialCache;
+import dev.warden.domain.oauth.AssertionRules;
 
 import java.time.Clock;
 import java.util.Map;
@@ -21,14 +21,16 @@ import java.util.Optional;
 
 /**
  * What a {@link CredentialVerifierProvider} may use to build its verifier: the driven ports and
- * the method's own settings (configuration under {@code warden.auth.<id>}).
+ * the method's own settings (configuration under {@code warden.auth.<id>}), and for the OAuth
+ * methods the issuer (Warden's external URL) and the rules every client assertion passes.
  */
 public record VerifierContext(Clock clock, OrganizationRepository organizations, ServiceUserRepository users,
                               PersonalAccessTokenRepository pats, SecretHasher hasher, VerifiedCredentialCache cache,
                               TokenUsageRecorder usage, Map<String, String> settings,
                               AccessTokenRepository accessTokens, MachineSecretRepository secrets,
                               MachineKeyRepository machineKeys, JwtAssertions assertions,
-                              AssertionReplayGuard replayGuard, SigningKeys signingKeys, OAuthSettings oauth) {
+                              AssertionReplayGuard replayGuard, SigningKeys signingKeys, String issuer,
+                              AssertionRules assertionRules) {
 
     public VerifierContext {
         Objects.requireNonNull(clock, "clock");
@@ -45,7 +47,8 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
         Objects.requireNonNull(assertions, "assertions");
         Objects.requireNonNull(replayGuard, "replayGuard");
         Objects.requireNonNull(signingKeys, "signingKeys");
-        Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(assertionRules, "assertionRules");
     }
 
     public Optional<String> setting(String key) {
@@ -55,6 +58,6 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
     /** The same ports with another method's settings. */
     public VerifierContext withSettings(Map<String, String> methodSettings) {
         return new VerifierContext(clock, organizations, users, pats, hasher, cache, usage, methodSettings,
-                accessTokens, secrets, machineKeys, assertions, replayGuard, signingKeys, oauth);
+                accessTokens, secrets, machineKeys, assertions, replayGuard, signingKeys, issuer, assertionRules);
     }
 }

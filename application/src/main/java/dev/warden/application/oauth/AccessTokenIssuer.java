@@ -12,7 +12,7 @@ import dev.warden.domain.org.Organization;
 import dev.warden.domain.principal.Principal;
 import dev.warden.domain.serviceuser.AccessTokenType;
 import dev.warden.domain.serviceuser.ServiceUser;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
 

@@ -15,6 +15,6 @@ public final class AccessTokenVerifierProvider implements CredentialVerifierProv
     @Override
     public CredentialVerifier create(VerifierContext context) {
         return new AccessTokenVerifier(context.clock(), context.organizations(), context.users(),
-                context.accessTokens(), context.signingKeys(), context.cache(), context.oauth().issuer());
+                context.accessTokens(), context.signingKeys(), context.cache(), context.issuer());
     }
 }

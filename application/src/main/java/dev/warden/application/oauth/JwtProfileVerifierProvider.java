@@ -15,6 +15,6 @@ public final class JwtProfileVerifierProvider implements CredentialVerifierProvi
     @Override
     public CredentialVerifier create(VerifierContext context) {
         return new JwtProfileVerifier(context.clock(), context.organizations(), context.users(), context.machineKeys(),
-                context.assertions(), context.replayGuard(), context.oauth().assertionRules());
+                context.assertions(), context.replayGuard(), context.assertionRules());
     }
 }

@@ -10,7 +10,7 @@ import dev.warden.application.port.out.AccessTokenRepository;
 import dev.warden.application.port.out.SigningKeys;
 import dev.warden.application.port.out.VerifiedCredentialCache;
 import dev.warden.domain.id.Ids;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
 

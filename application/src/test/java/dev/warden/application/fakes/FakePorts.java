@@ -79,7 +79,7 @@ public final class FakePorts {
 
     public VerifierContext verifierContext(Map<String, String> settings) {
         return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings, accessTokens,
-                secrets, machineKeys, assertions, replayGuard, signingKeys, oauth);
+                secrets, machineKeys, assertions, replayGuard, signingKeys, oauth.issuer(), oauth.assertionRules());
     }
 
     /** The access control of management use cases, over these repositories. */

@@ -2,7 +2,7 @@ package dev.warden.application.fakes;
 
 import dev.warden.application.port.out.AccessTokenRepository;
 import dev.warden.domain.change.ChangeKind;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 
 import java.time.Instant;
 import java.util.List;

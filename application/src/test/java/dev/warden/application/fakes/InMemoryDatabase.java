@@ -8,7 +8,7 @@ import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.domain.token.PersonalAccessToken;
 
 import java.time.Clock;

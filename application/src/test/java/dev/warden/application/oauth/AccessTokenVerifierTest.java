@@ -11,7 +11,7 @@ import dev.warden.domain.principal.TokenDetails;
 import dev.warden.domain.serviceuser.AccessTokenType;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.serviceuser.UserState;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.warden.application.service.IssueJwtProfileTokenService;
 import dev.warden.application.service.RevokeTokenService;
 import dev.warden.domain.serviceuser.AccessTokenType;
 import dev.warden.domain.serviceuser.ServiceUser;
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

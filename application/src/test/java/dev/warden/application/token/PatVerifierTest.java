@@ -212,7 +212,7 @@ class PatVerifierTest {
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
                 ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
                 Map.of(), ports.accessTokens, ports.secrets, ports.machineKeys, ports.assertions, ports.replayGuard,
-                ports.signingKeys, ports.oauth));
+                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules()));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 
         ports.clock.set(expiresAt);

@@ -1,6 +1,6 @@
 package dev.warden.application.port.out;
 
-import dev.warden.domain.token.AccessToken;
+import dev.warden.domain.oauth.AccessToken;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,8 @@
-package dev.warden.domain.token;
+package dev.warden.domain.oauth;
 
 import dev.warden.domain.serviceuser.AccessTokenType;
+import dev.warden.domain.token.OpaqueToken;
+import dev.warden.domain.token.TokenKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
