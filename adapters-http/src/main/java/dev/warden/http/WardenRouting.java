@@ -10,6 +10,9 @@ import dev.warden.http.json.JsonCodec;
 import dev.warden.http.key.MachineKeyEndpoint;
 import dev.warden.http.secret.MachineSecretEndpoint;
 import dev.warden.http.member.MemberEndpoint;
+import dev.warden.http.oauth.OAuthResponses;
+import dev.warden.http.oauth.RevocationEndpoint;
+import dev.warden.http.oauth.TokenEndpoint;
 import dev.warden.http.org.OrgEndpoint;
 import dev.warden.http.token.PatEndpoint;
 import dev.warden.http.user.UserEndpoint;
@@ -20,6 +23,7 @@ public final class WardenRouting {
 
     static final String MANAGEMENT = "/management/v1";
     static final String ADMIN = "/admin/v1";
+    static final String OAUTH = "/oauth/v2";
 
     private WardenRouting() {
     }
@@ -37,6 +41,11 @@ public final class WardenRouting {
         ErrorMapping errors = new ErrorMapping(json);
         errors.register(routing);
         AuthenticationHandler authentication = new AuthenticationHandler(adapter.authenticate(), errors);
+
+        // The OAuth endpoints authenticate their clients themselves: outside the management API's handler.
+        OAuthResponses oauth = new OAuthResponses(json);
+        routing.register(OAUTH, new TokenEndpoint(adapter.oauth(), oauth, maxBodyBytes))
+                .register(OAUTH, new RevocationEndpoint(adapter.oauth(), oauth, maxBodyBytes));
 
         // Order matters: unauthenticated routes first, then the authentication handler in front of
         // everything else under the API prefixes, then the protected routes, then a JSON 404.

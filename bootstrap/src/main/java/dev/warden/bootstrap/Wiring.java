@@ -37,6 +37,17 @@ import dev.warden.application.service.UpdateMachineUserService;
 import dev.warden.application.service.UpdateMemberService;
 import dev.warden.application.service.UpdateOrgService;
 import dev.warden.application.service.UpdateUserNameService;
+import dev.warden.application.oauth.AccessTokenIssuer;
+import dev.warden.application.oauth.OAuthSettings;
+import dev.warden.application.service.AuthenticateManagementCallService;
+import dev.warden.application.service.IssueClientCredentialsTokenService;
+import dev.warden.application.service.IssueJwtProfileTokenService;
+import dev.warden.application.service.RevokeTokenService;
+import dev.warden.http.oauth.OAuthUseCases;
+import dev.warden.persistence.crypto.EphemeralRsaSigningKeys;
+import dev.warden.persistence.oauth.MariaDbAccessTokenRepository;
+import dev.warden.persistence.oauth.MariaDbAssertionReplayGuard;
+import dev.warden.persistence.oauth.NimbusJwtAssertions;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
@@ -143,14 +154,29 @@ public final class Wiring implements AutoCloseable {
             FirstInstanceResult firstInstance = setUpFirstInstance(config, instances.find().isEmpty(),
                     new SetUpFirstInstanceService(instances, hasher, ids, clock));
 
+            // --- OAuth (issue 4): access tokens, client secrets, JWT profile, revocation -------------------
+            var oauthSettings = new OAuthSettings(config.externalUrl().toString(), config.accessTokenLifetime(),
+                    config.idTokenLifetime(), config.assertionMaxLifetime(), config.clockSkew());
+            var accessTokens = new MariaDbAccessTokenRepository(db, clock);
+            var replayGuard = new MariaDbAssertionReplayGuard(db, clock);
+            // Real RS256 signatures, but an in-memory key per process: replace with the persistent,
+            // rotating signing-key store when it exists (see EphemeralRsaSigningKeys).
+            var signingKeys = EphemeralRsaSigningKeys.generate();
+            // --- end OAuth ---------------------------------------------------------------------------------
+
             VerifierContext verifierContext = new VerifierContext(clock, organizations, users, tokens, hasher, cache,
-                    usage, Map.of());
+                    usage, Map.of(), accessTokens, secrets, machineKeys, new NimbusJwtAssertions(), replayGuard,
+                    signingKeys, oauthSettings.issuer(), oauthSettings.assertionRules());
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
+            var authenticationMethods = new AuthenticateService(verifiers);
+            var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys, ids,
+                    clock, oauthSettings);
             AccessControl access = new AccessControl(organizations, memberships, instances);
             String domain = config.instanceDomain();
             var adapter = new HttpAdapter(
-                    new AuthenticateService(verifiers),
+                    // The management and admin APIs accept only credentials meant for them (their audience).
+                    new AuthenticateManagementCallService(authenticationMethods, instances),
                     new OrgUseCases(
                             new GetMyOrgService(access),
                             new AddOrgService(access, organizations, ids, clock, domain),
@@ -184,7 +210,11 @@ public final class Wiring implements AutoCloseable {
                             new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock),
                             new GetMachineKeyService(access, machineKeys),
                             new ListMachineKeysService(access, users, machineKeys, clock),
-                            new RemoveMachineKeyService(access, machineKeys, cache, clock)));
+                            new RemoveMachineKeyService(access, machineKeys, cache, clock)),
+                    new OAuthUseCases(
+                            new IssueClientCredentialsTokenService(authenticationMethods, tokenIssuer),
+                            new IssueJwtProfileTokenService(authenticationMethods, tokenIssuer),
+                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache)));
 
             var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
@@ -193,6 +223,9 @@ public final class Wiring implements AutoCloseable {
             opened.add(scheduler::shutdownNow);
             scheduler.scheduleWithFixedDelay(() -> follow(follower), 0, config.clusterPollInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
+            // OAuth: expired access tokens and used assertions are kept no longer than needed.
+            scheduler.scheduleWithFixedDelay(() -> purgeExpired(accessTokens, replayGuard, clock), 1, 10,
+                    TimeUnit.MINUTES);
 
             HttpRouting.Builder routing = HttpRouting.builder();
             WardenRouting.routing(routing, adapter, config.maxPayloadBytes());
@@ -229,6 +262,17 @@ public final class Wiring implements AutoCloseable {
             follower.poll();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Change feed poll failed; retrying at the next interval", e);
+        }
+    }
+
+    /** One purge of expired OAuth rows; a failure (database down) is logged and retried at the next run. */
+    private static void purgeExpired(MariaDbAccessTokenRepository accessTokens, MariaDbAssertionReplayGuard replayGuard,
+                                     Clock clock) {
+        try {
+            accessTokens.purgeExpired(clock.instant());
+            replayGuard.purgeExpired(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Purging expired access tokens failed; retrying at the next run", e);
         }
     }
 

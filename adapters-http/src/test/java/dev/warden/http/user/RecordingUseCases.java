@@ -19,6 +19,7 @@ import dev.warden.domain.serviceuser.UserState;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.domain.token.SecretHash;
 import dev.warden.http.HttpAdapter;
+import dev.warden.http.oauth.OAuthUseCases;
 import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.member.MemberUseCases;
@@ -139,7 +140,8 @@ public final class RecordingUseCases {
                 c -> handle(c, DetailsResult.class));
         return new HttpAdapter(authenticate, orgs, users, members,
                 new MachineSecretUseCases(c -> unused(), c -> unused()),
-                new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()));
+                new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()),
+                new OAuthUseCases(c -> unused(), c -> unused(), c -> unused()));
     }
 
     /** A response's status, raw text and parsed JSON. */

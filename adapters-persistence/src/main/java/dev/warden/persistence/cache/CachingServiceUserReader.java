@@ -45,6 +45,11 @@ public final class CachingServiceUserReader implements ServiceUserRepository, Ch
     }
 
     @Override
+    public Optional<ServiceUser> findByUserName(String userName) {
+        return delegate.findByUserName(userName);
+    }
+
+    @Override
     public boolean insert(ServiceUser user) {
         try {
             return delegate.insert(user);

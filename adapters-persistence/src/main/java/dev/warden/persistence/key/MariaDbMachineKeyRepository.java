@@ -26,6 +26,7 @@ public final class MariaDbMachineKeyRepository implements MachineKeyRepository {
             + "changed_at";
     private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM machine_keys WHERE id = ?";
     private static final String INSERT = "INSERT INTO machine_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LOCK_USER_OF_KEY = "SELECT user_id FROM machine_keys WHERE id = ? FOR UPDATE";
     private static final String DELETE_BY_ID = "DELETE FROM machine_keys WHERE id = ?";
     private static final String DELETE_BY_USER = "DELETE FROM machine_keys WHERE user_id = ?";
     private static final String DELETE_BY_ORG = "DELETE FROM machine_keys "
@@ -75,15 +76,22 @@ public final class MariaDbMachineKeyRepository implements MachineKeyRepository {
                 key.sequence(), Rows.utc(key.createdAt()), Rows.utc(key.changedAt()));
     }
 
-    /** One transaction: the row goes and {@code CREDENTIAL_REVOKED} with the key's id is written, or neither. */
+    /**
+     * One transaction: the row goes (and with it, by a cascading foreign key, every access token
+     * obtained with the key), {@code CREDENTIAL_REVOKED} with the key's id and {@code USER_CHANGED}
+     * with its user's id are written, or none of it. The latter makes every node forget the cached
+     * principals of the user's access tokens, which then fail at once for their row is gone.
+     */
     @Override
     public boolean remove(long keyId) {
         return Transactions.write(db, tx -> {
-            boolean removed = tx.delete(DELETE_BY_ID, keyId) > 0;
-            if (removed) {
-                changes.record(tx, ChangeKind.CREDENTIAL_REVOKED, keyId, clock.instant());
+            Optional<Long> userId = tx.get(LOCK_USER_OF_KEY, keyId).map(row -> Rows.longValue(row, "user_id"));
+            if (userId.isEmpty() || tx.delete(DELETE_BY_ID, keyId) == 0) {
+                return false;
             }
-            return removed;
+            changes.record(tx, ChangeKind.CREDENTIAL_REVOKED, keyId, clock.instant());
+            changes.record(tx, ChangeKind.USER_CHANGED, userId.get(), clock.instant());
+            return true;
         });
     }
 

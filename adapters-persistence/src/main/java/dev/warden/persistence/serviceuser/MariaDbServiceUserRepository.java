@@ -41,6 +41,8 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
     private static final String COLUMNS = "id, org_id, user_name, display_name, description, access_token_type, "
             + "state, sequence, created_at, changed_at";
     private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
+    // The column's collation (and H2's IGNORECASE) compares ignoring case, as the unique key does.
+    private static final String SELECT_BY_USER_NAME = "SELECT " + COLUMNS + " FROM users WHERE user_name = ?";
     private static final String SELECT_ID = "SELECT id FROM users WHERE id = ?";
     private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE users SET user_name = ?, display_name = ?, description = ?, "
@@ -88,6 +90,12 @@ public final class MariaDbServiceUserRepository implements ServiceUserRepository
     }
 
     /** A new user is in no cache yet: nothing goes to the change feed. */
+    @Override
+    public Optional<ServiceUser> findByUserName(String userName) {
+        Objects.requireNonNull(userName, "userName");
+        return DbFailures.call(() -> db.execute().get(SELECT_BY_USER_NAME, userName).map(this::toDomain));
+    }
+
     @Override
     public boolean insert(ServiceUser user) {
         Objects.requireNonNull(user, "user");

@@ -158,6 +158,16 @@ class MariaDbMachineKeyRepositoryTest {
         }
 
         @Test
+        void removeWritesUserChangedForTheKeysUserSoThatEveryNodeForgetsItsTokens() {
+            ServiceUser owner = newUser(org);
+            MachineKey key = newKey(owner);
+
+            repository.remove(key.id());
+
+            assertThat(testDatabase().changesAbout(owner.id())).containsExactly("USER_CHANGED");
+        }
+
+        @Test
         void removeOfAnUnknownKeyIsFalseAndRecordsNothing() {
             long unknown = TestData.nextId();
 

@@ -119,6 +119,18 @@ class MariaDbServiceUserRepositoryTest {
         }
 
         @Test
+        void userIsFoundByUserNameIgnoringCaseAndOnlyByTheWholeName() {
+            ServiceUser user = ServiceUser.create(TestData.nextId(), org.id(), "Login-" + TestData.nextId(), "Login",
+                    TestData.CREATED);
+            repository.insert(db().execute(), user);
+
+            assertThat(repository.findByUserName(user.userName())).contains(user);
+            assertThat(repository.findByUserName(user.userName().toUpperCase(java.util.Locale.ROOT))).contains(user);
+            assertThat(repository.findByUserName(user.userName().substring(1))).isEmpty();
+            assertThat(repository.findByUserName("Login-%")).isEmpty();
+        }
+
+        @Test
         void emptyDescriptionIsStoredAsEmpty() {
             ServiceUser user = ServiceUser.create(TestData.nextId(), org.id(), "plain-" + TestData.nextId(), "Plain",
                     TestData.CREATED);

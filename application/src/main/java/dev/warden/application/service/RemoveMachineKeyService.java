@@ -45,6 +45,8 @@ public final class RemoveMachineKeyService implements RemoveMachineKeyUseCase {
         }
         // A principal verified with a machine key names it by the key id in decimal.
         cache.invalidateCredential(Long.toString(key.id()));
+        // The access tokens obtained with the key went with it; their principals name the user.
+        cache.invalidateUser(key.userId());
         return new DetailsResult(key.sequence() + 1, clock.instant(), org.id());
     }
 

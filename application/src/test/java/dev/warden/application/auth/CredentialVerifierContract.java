@@ -30,6 +30,15 @@ public abstract class CredentialVerifierContract {
     protected abstract PresentedCredential validCredential();
 
     /**
+     * Whether each credential is accepted once only (an RFC 7523 assertion): {@link
+     * #validCredential()} then returns a fresh one per call, the same credential is verified
+     * exactly once, however many ask at once, and two fresh ones name the same principal.
+     */
+    protected boolean singleUse() {
+        return false;
+    }
+
+    /**
      * Typical credentials of other methods. The verifier may abstain or reject them, never verify
      * them. Subclasses may add their own; a verifier that owns one of these kinds should override.
      */
@@ -66,6 +75,20 @@ public abstract class CredentialVerifierContract {
         Verification second = verifier().verify(validCredential());
 
         assertThat(second).isInstanceOf(Verification.Verified.class).isEqualTo(first);
+    }
+
+    @Test
+    void singleUseCredentialIsRefusedTheSecondTime() {
+        PresentedCredential once = validCredential();
+        Verification first = verifier().verify(once);
+        Verification second = verifier().verify(once);
+
+        assertThat(first).isInstanceOf(Verification.Verified.class);
+        if (singleUse()) {
+            assertThat(second).isInstanceOf(Verification.Rejected.class);
+        } else {
+            assertThat(second).isEqualTo(first);
+        }
     }
 
     @Test
@@ -106,9 +129,16 @@ public abstract class CredentialVerifierContract {
             for (int i = 0; i < 200; i++) {
                 calls.add(() -> verifier.verify(valid));
             }
+            int verified = 0;
             for (Future<Verification> result : pool.invokeAll(calls)) {
-                assertThat(result.get()).isInstanceOf(Verification.Verified.class);
+                if (singleUse()) {
+                    assertThat(result.get()).isInstanceOfAny(Verification.Verified.class, Verification.Rejected.class);
+                } else {
+                    assertThat(result.get()).isInstanceOf(Verification.Verified.class);
+                }
+                verified += result.get() instanceof Verification.Verified ? 1 : 0;
             }
+            assertThat(verified).isEqualTo(singleUse() ? 1 : calls.size());
         } finally {
             pool.shutdownNow();
         }

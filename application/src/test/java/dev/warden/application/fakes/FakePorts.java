@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.auth.VerifierContext;
+import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
@@ -14,6 +15,7 @@ import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.PersonalAccessToken;
 import dev.warden.domain.token.TokenKind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.Set;
 public final class FakePorts {
 
     public static final String INSTANCE_DOMAIN = "localhost";
+    public static final String ISSUER = "http://localhost:8080";
 
     public final MutableClock clock;
     public final IdGenerator ids;
@@ -34,6 +37,13 @@ public final class FakePorts {
     public final InMemoryMachineKeyRepository machineKeys;
     public final InMemoryMachineSecretRepository secrets;
     public final InMemoryInstanceRepository instances;
+    public final InMemoryAccessTokenRepository accessTokens;
+    public final InMemoryAssertionReplayGuard replayGuard;
+    public final FakeJwtAssertions assertions = new FakeJwtAssertions();
+    public final FakeSigningKeys signingKeys = new FakeSigningKeys();
+    /** The issuer and lifetimes of the OAuth use cases and verifiers: 12 h tokens, 1 h id tokens and assertions, 5 s skew. */
+    public final OAuthSettings oauth = new OAuthSettings(ISSUER, Duration.ofHours(12), Duration.ofHours(1),
+            Duration.ofHours(1), Duration.ofSeconds(5));
     /** What the repositories wrote to the change feed. */
     public final InMemoryChangeFeed changes;
     public final FakeSecretHasher hasher = new FakeSecretHasher();
@@ -58,6 +68,8 @@ public final class FakePorts {
         this.changes = database.changes();
         this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
         this.cache = new InMemoryVerifiedCredentialCache(clock);
+        this.accessTokens = new InMemoryAccessTokenRepository(database);
+        this.replayGuard = new InMemoryAssertionReplayGuard(clock);
     }
 
     /** The context a {@link dev.warden.application.auth.CredentialVerifierProvider} is created with. */
@@ -66,7 +78,8 @@ public final class FakePorts {
     }
 
     public VerifierContext verifierContext(Map<String, String> settings) {
-        return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings);
+        return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings, accessTokens,
+                secrets, machineKeys, assertions, replayGuard, signingKeys, oauth.issuer(), oauth.assertionRules());
     }
 
     /** The access control of management use cases, over these repositories. */

@@ -8,6 +8,7 @@ import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.MachineSecret;
 import dev.warden.domain.serviceuser.ServiceUser;
+import dev.warden.domain.oauth.AccessToken;
 import dev.warden.domain.token.PersonalAccessToken;
 
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class InMemoryDatabase {
     final ConcurrentMap<Long, PersonalAccessToken> tokens = new ConcurrentHashMap<>();
     final ConcurrentMap<MembershipKey, Membership> memberships = new ConcurrentHashMap<>();
     final ConcurrentMap<Long, MachineKey> machineKeys = new ConcurrentHashMap<>();
+    final ConcurrentMap<Long, AccessToken> accessTokens = new ConcurrentHashMap<>();
     /** Client secrets by user id. */
     final ConcurrentMap<Long, MachineSecret> secrets = new ConcurrentHashMap<>();
     final InMemoryChangeFeed changes;
@@ -59,11 +61,12 @@ public final class InMemoryDatabase {
         return new Page<>(sorted.subList((int) from, (int) to), sorted.size());
     }
 
-    /** Deletes a user's tokens, memberships, client secret and machine keys, as the foreign keys' cascades do. */
+    /** Deletes a user's tokens, access tokens, memberships, client secret and machine keys, as the foreign keys' cascades do. */
     void removeUserRows(long userId) {
         tokens.values().removeIf(t -> t.userId() == userId);
         memberships.values().removeIf(m -> m.userId() == userId);
         machineKeys.values().removeIf(k -> k.userId() == userId);
+        accessTokens.values().removeIf(t -> t.userId() == userId);
         secrets.remove(userId);
     }
 }

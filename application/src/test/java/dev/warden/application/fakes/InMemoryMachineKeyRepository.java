@@ -47,10 +47,14 @@ public final class InMemoryMachineKeyRepository implements MachineKeyRepository 
     @Override
     public boolean remove(long keyId) {
         synchronized (db) {
-            if (db.machineKeys.remove(keyId) == null) {
+            MachineKey removed = db.machineKeys.remove(keyId);
+            if (removed == null) {
                 return false;
             }
+            // The access tokens obtained with the key go with it (a cascading foreign key).
+            db.accessTokens.values().removeIf(t -> t.machineKeyId().equals(java.util.Optional.of(keyId)));
             db.changes.record(ChangeKind.CREDENTIAL_REVOKED, keyId);
+            db.changes.record(ChangeKind.USER_CHANGED, removed.userId());
             return true;
         }
     }

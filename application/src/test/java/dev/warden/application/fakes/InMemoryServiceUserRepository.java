@@ -44,6 +44,12 @@ public final class InMemoryServiceUserRepository implements ServiceUserRepositor
     }
 
     @Override
+    public Optional<ServiceUser> findByUserName(String userName) {
+        lookups.incrementAndGet();
+        return db.users.values().stream().filter(u -> u.userName().equalsIgnoreCase(userName)).findFirst();
+    }
+
+    @Override
     public boolean insert(ServiceUser user) {
         synchronized (db) {
             if (db.users.containsKey(user.id()) || userNameTaken(user)) {

@@ -65,7 +65,8 @@ class PatVerifierTest {
         assertThat(verified.method()).isEqualTo("pat");
         assertThat(verified.principal()).isEqualTo(new Principal(user.id(), org.id(),
                 Long.toString(issued.stored().id()), "pat", Instant.parse("2030-01-01T00:00:00Z"),
-                new TokenDetails(issued.stored().createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true)));
+                new TokenDetails(issued.stored().createdAt(), "", List.of("openid", "profile",
+                        "urn:zitadel:iam:user:metadata", "urn:zitadel:iam:user:resourceowner"), List.of(), true)));
     }
 
     @Test
@@ -210,7 +211,8 @@ class PatVerifierTest {
                 new InMemoryVerifiedCredentialCache(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
                 ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
-                Map.of()));
+                Map.of(), ports.accessTokens, ports.secrets, ports.machineKeys, ports.assertions, ports.replayGuard,
+                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules()));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 
         ports.clock.set(expiresAt);

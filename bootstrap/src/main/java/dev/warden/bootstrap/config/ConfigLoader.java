@@ -25,6 +25,9 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
 
+    /** The built-in methods: PATs and OAuth access tokens on API calls, client secrets and assertions at the token endpoint. */
+    public static final String DEFAULT_AUTH_METHODS = "pat,access-token,client-secret,jwt-profile";
+
     private final Config config;
 
     private ConfigLoader(Config config) {
@@ -71,7 +74,46 @@ public final class ConfigLoader {
                 Duration.ofMinutes(longValue("warden.cluster.feed.retention.minutes", 60, 1, 10_080)),
                 Duration.ofSeconds(longValue("warden.token.usage.flush.seconds", 5, 1, 3600)),
                 authMethods(),
-                authSettings());
+                authSettings(),
+                duration("warden.oauth.access.token.lifetime", Duration.ofHours(12), Duration.ofMinutes(1),
+                        Duration.ofDays(7)),
+                duration("warden.oauth.id.token.lifetime", Duration.ofHours(1), Duration.ofMinutes(1),
+                        Duration.ofDays(1)),
+                duration("warden.oauth.assertion.max.lifetime", Duration.ofHours(1), Duration.ofMinutes(1),
+                        Duration.ofDays(1)),
+                duration("warden.oauth.clock.skew", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)));
+    }
+
+    /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */
+    private Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> value = config.get(key).asString().asOptional().filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().strip();
+        String expected = "a duration between " + min + " and " + max + " such as 12h, 30m, 5s or PT12H";
+        Duration parsed;
+        try {
+            var matcher = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)").matcher(text);
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                parsed = switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            } else {
+                parsed = Duration.parse(text);
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw invalid(key, text, expected);
+        }
+        if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            throw invalid(key, text, expected);
+        }
+        return parsed;
     }
 
     private URI externalUrl(int port) {
@@ -96,7 +138,7 @@ public final class ConfigLoader {
 
     private List<String> authMethods() {
         String key = "warden.auth.methods";
-        List<String> methods = Arrays.stream(string(key, "pat").split(","))
+        List<String> methods = Arrays.stream(string(key, DEFAULT_AUTH_METHODS).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (methods.isEmpty()) {
             throw invalid(key, "", "a comma-separated list of authentication method ids, e.g. pat");

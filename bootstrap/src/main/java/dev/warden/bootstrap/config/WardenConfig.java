@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param nodeId                id-generator node id; empty means random per start
  * @param authMethods           enabled authentication methods, in order
  * @param authSettings          per-method settings ({@code warden.auth.<id>.<key>})
+ * @param accessTokenLifetime   lifetime of OAuth access tokens ({@code expires_in})
+ * @param idTokenLifetime       lifetime of OpenID Connect id tokens
+ * @param assertionMaxLifetime  longest accepted lifetime (and age) of a client assertion
+ * @param clockSkew             tolerance for clients' clocks when checking assertion times
  */
 public record WardenConfig(
         int httpPort,
@@ -47,7 +51,11 @@ public record WardenConfig(
         Duration changeFeedRetention,
         Duration tokenUsageFlushInterval,
         List<String> authMethods,
-        Map<String, Map<String, String>> authSettings) {
+        Map<String, Map<String, String>> authSettings,
+        Duration accessTokenLifetime,
+        Duration idTokenLifetime,
+        Duration assertionMaxLifetime,
+        Duration clockSkew) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ class ConfigLoaderTest {
         assertThat(config.firstInstancePatFile()).isEqualTo(Path.of("./data").resolve("admin.pat"));
         assertThat(config.externalUrl()).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(config.instanceDomain()).isEqualTo("localhost");
-        assertThat(config.authMethods()).containsExactly("pat");
+        assertThat(config.authMethods()).containsExactly("pat", "access-token", "client-secret", "jwt-profile");
+        assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.idTokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.assertionMaxLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.argon2MemoryKib()).isEqualTo(19456);
         assertThat(config.firstInstancePatExpiration()).isEmpty();
     }
@@ -48,7 +53,11 @@ class ConfigLoaderTest {
                 Map.entry("warden.first.instance.pat.expiration", "2030-01-01T00:00:00Z"),
                 Map.entry("warden.node.id", "7"),
                 Map.entry("warden.auth.methods", "pat, other"),
-                Map.entry("warden.auth.other.key", "value")));
+                Map.entry("warden.auth.other.key", "value"),
+                Map.entry("warden.oauth.access.token.lifetime", "30m"),
+                Map.entry("warden.oauth.id.token.lifetime", "PT2H"),
+                Map.entry("warden.oauth.assertion.max.lifetime", "600s"),
+                Map.entry("warden.oauth.clock.skew", "1500ms")));
 
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/warden"));
@@ -63,6 +72,10 @@ class ConfigLoaderTest {
         assertThat(config.authMethods()).containsExactly("pat", "other");
         assertThat(config.authSettings()).containsEntry("other", Map.of("key", "value"));
         assertThat(config.toString()).doesNotContain("s3cret");
+        assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.idTokenLifetime()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.assertionMaxLifetime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.clockSkew()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
@@ -71,6 +84,9 @@ class ConfigLoaderTest {
                 Map.of("warden.http.port", "eighty"),
                 Map.of("warden.http.port", "70000"),
                 Map.of("warden.external.url", "ftp://x"),
+                Map.of("warden.oauth.access.token.lifetime", "forever"),
+                Map.of("warden.oauth.access.token.lifetime", "0s"),
+                Map.of("warden.oauth.clock.skew", "1h"),
                 Map.of("warden.external.url", "not a url"),
                 Map.of("warden.first.instance.pat.expiration", "tomorrow"),
                 Map.of("warden.first.instance.org.name", "  "),

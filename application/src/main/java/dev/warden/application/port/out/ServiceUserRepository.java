@@ -16,6 +16,9 @@ public interface ServiceUserRepository {
 
     Optional<ServiceUser> findById(long id);
 
+    /** The user with this user name, ignoring case (user names are unique across the instance). */
+    Optional<ServiceUser> findByUserName(String userName);
+
     /** False (nothing stored) when the user name or id is taken. */
     boolean insert(ServiceUser user);
 

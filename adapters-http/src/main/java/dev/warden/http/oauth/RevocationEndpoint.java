@@ -1,0 +1,50 @@
+package dev.warden.http.oauth;
+
+import dev.warden.application.oauth.OAuthRefusal;
+import dev.warden.application.port.in.RevokeTokenCommand;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Map;
+
+/**
+ * {@code POST /oauth/v2/revoke} (RFC 7009): a service user revokes an access token issued to it,
+ * authenticating with its client secret (Basic or form). 200 also for an unknown, expired or
+ * malformed token (§2.2); {@code 400 unauthorized_client} for another client's token; {@code 400
+ * unsupported_token_type} for a personal access token.
+ */
+public final class RevocationEndpoint implements HttpService {
+
+    private final OAuthUseCases useCases;
+    private final OAuthResponses responses;
+    private final long maxBodyBytes;
+
+    public RevocationEndpoint(OAuthUseCases useCases, OAuthResponses responses, long maxBodyBytes) {
+        this.useCases = useCases;
+        this.responses = responses;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/revoke", responses.handler(this::revoke));
+    }
+
+    private void revoke(ServerRequest request, ServerResponse response) {
+        OAuthForm form = OAuthForm.read(request, maxBodyBytes);
+        ClientAuthentication client = ClientAuthentication.of(request, form);
+        if (!(client instanceof ClientAuthentication.Secret secret)) {
+            throw new OAuthException(OAuthError.invalidClient(
+                    "revocation needs client_secret_basic or client_secret_post"));
+        }
+        String token = form.require("token");
+        try {
+            useCases.revoke().revoke(new RevokeTokenCommand(secret.credential().orElseThrow(), token));
+        } catch (OAuthRefusal refusal) {
+            throw OAuthRefusals.toException(refusal);
+        }
+        responses.ok(response, Map.of());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.warden.application.service;
+
+import dev.warden.application.auth.CredentialSchemes;
+import dev.warden.application.auth.Verification;
+import dev.warden.application.oauth.AccessTokenIssuer;
+import dev.warden.application.oauth.OAuthRefusal;
+import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.application.port.in.IssueClientCredentialsTokenCommand;
+import dev.warden.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.warden.application.port.in.IssuedTokenResult;
+
+import java.util.Optional;
+
+/**
+ * Client-credentials grant: the client (a service user's login name and secret) authenticates
+ * through the enabled authentication methods, then gets a token for its scopes.
+ */
+public final class IssueClientCredentialsTokenService implements IssueClientCredentialsTokenUseCase {
+
+    private final AuthenticateUseCase authenticate;
+    private final AccessTokenIssuer issuer;
+
+    public IssueClientCredentialsTokenService(AuthenticateUseCase authenticate, AccessTokenIssuer issuer) {
+        this.authenticate = authenticate;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public IssuedTokenResult issue(IssueClientCredentialsTokenCommand command) {
+        if (!CredentialSchemes.CLIENT_SECRET.equals(command.client().scheme())) {
+            throw new OAuthRefusal(OAuthRefusal.Kind.INVALID_CLIENT,
+                    "client_credentials needs client_secret_basic or client_secret_post");
+        }
+        // Before the secret is hashed: a request without a scope is refused for nothing.
+        AccessTokenIssuer.requireScope(command.scope());
+        if (!(authenticate.authenticate(command.client()) instanceof Verification.Verified verified)) {
+            throw new OAuthRefusal(OAuthRefusal.Kind.INVALID_CLIENT, "client authentication failed");
+        }
+        return issuer.issue(verified.principal(), Optional.empty(), command.scope(), OAuthRefusal.Kind.INVALID_CLIENT);
+    }
+}
