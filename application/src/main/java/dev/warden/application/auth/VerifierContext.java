@@ -1,6 +1,8 @@
 package dev.warden.application.auth;
 
 import dev.warden.application.port.out.AccessTokenRepository;
+import dev.warden.application.port.out.ApiClientDirectory;
+import dev.warden.application.port.out.VerifiedClientCache;
 import dev.warden.application.port.out.AssertionReplayGuard;
 import dev.warden.application.port.out.JwtAssertions;
 import dev.warden.application.port.out.MachineKeyRepository;
@@ -30,7 +32,8 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
                               AccessTokenRepository accessTokens, MachineSecretRepository secrets,
                               MachineKeyRepository machineKeys, JwtAssertions assertions,
                               AssertionReplayGuard replayGuard, SigningKeys signingKeys, String issuer,
-                              AssertionRules assertionRules) {
+                              AssertionRules assertionRules, ApiClientDirectory apiClients,
+                              VerifiedClientCache clientCache) {
 
     public VerifierContext {
         Objects.requireNonNull(clock, "clock");
@@ -49,6 +52,8 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(assertionRules, "assertionRules");
+        Objects.requireNonNull(apiClients, "apiClients");
+        Objects.requireNonNull(clientCache, "clientCache");
     }
 
     public Optional<String> setting(String key) {
@@ -58,6 +63,7 @@ public record VerifierContext(Clock clock, OrganizationRepository organizations,
     /** The same ports with another method's settings. */
     public VerifierContext withSettings(Map<String, String> methodSettings) {
         return new VerifierContext(clock, organizations, users, pats, hasher, cache, usage, methodSettings,
-                accessTokens, secrets, machineKeys, assertions, replayGuard, signingKeys, issuer, assertionRules);
+                accessTokens, secrets, machineKeys, assertions, replayGuard, signingKeys, issuer, assertionRules,
+                apiClients, clientCache);
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.auth.VerifierContext;
+import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.domain.id.IdGenerator;
@@ -18,6 +19,7 @@ import dev.warden.domain.token.TokenKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One wired set of the in-memory fakes sharing a clock, with shortcuts to build a test's world. */
@@ -73,13 +75,18 @@ public final class FakePorts {
     }
 
     /** The context a {@link dev.warden.application.auth.CredentialVerifierProvider} is created with. */
+    /** API applications by client id, as the API-client methods of {@link #verifierContext} find them. */
+    public final Map<String, ApiClientDirectory.ApiClient> apiClients = new java.util.concurrent.ConcurrentHashMap<>();
+    public final InMemoryVerifiedClientCache clientCache = new InMemoryVerifiedClientCache();
+
     public VerifierContext verifierContext() {
         return verifierContext(Map.of());
     }
 
     public VerifierContext verifierContext(Map<String, String> settings) {
         return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings, accessTokens,
-                secrets, machineKeys, assertions, replayGuard, signingKeys, oauth.issuer(), oauth.assertionRules());
+                secrets, machineKeys, assertions, replayGuard, signingKeys, oauth.issuer(), oauth.assertionRules(),
+                clientId -> Optional.ofNullable(apiClients.get(clientId)), clientCache);
     }
 
     /** The access control of management use cases, over these repositories. */

@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,7 +213,8 @@ class PatVerifierTest {
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
                 ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
                 Map.of(), ports.accessTokens, ports.secrets, ports.machineKeys, ports.assertions, ports.replayGuard,
-                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules()));
+                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules(), clientId -> Optional.empty(),
+                ports.clientCache));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 
         ports.clock.set(expiresAt);
