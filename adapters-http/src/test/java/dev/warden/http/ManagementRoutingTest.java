@@ -3,6 +3,7 @@ package dev.warden.http;
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.key.MachineKeyUseCases;
+import dev.warden.http.signing.SigningKeyUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.org.OrgUseCases;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +65,8 @@ class ManagementRoutingTest {
                         c -> fail(), c -> fail(), q -> fail(), q -> fail(), c -> fail()),
                 new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail()),
                 new MachineSecretUseCases(c -> fail(), c -> fail()),
-                new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail())));
+                new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail()),
+                new SigningKeyUseCases(() -> fail(), () -> fail(), c -> fail(), q -> fail())));
     }
 
     /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */

@@ -37,6 +37,15 @@ import dev.warden.application.service.UpdateMachineUserService;
 import dev.warden.application.service.UpdateMemberService;
 import dev.warden.application.service.UpdateOrgService;
 import dev.warden.application.service.UpdateUserNameService;
+import dev.warden.application.oauth.OAuthSettings;
+import dev.warden.application.service.GetJwksService;
+import dev.warden.application.service.GetOpenIdConfigurationService;
+import dev.warden.application.service.ListSigningKeysService;
+import dev.warden.application.service.RotateSigningKeyService;
+import dev.warden.http.signing.SigningKeyUseCases;
+import dev.warden.persistence.signing.MasterKey;
+import dev.warden.persistence.signing.SigningKeyStore;
+import dev.warden.persistence.signing.StoredSigningKeys;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
@@ -140,6 +149,14 @@ public final class Wiring implements AutoCloseable {
             opened.add(usage);
             var cache = new CaffeineVerifiedCredentialCache(config.tokenCacheMaxSize(), config.tokenCacheTtl(), clock);
 
+            // --- Signing keys (JWKS, discovery, rotation) -------------------------------------------
+            // Before the first-instance set-up: a wrong master key stops the start before anything is created.
+            OAuthSettings oauth = oauthSettings(config);
+            var signingKeys = new StoredSigningKeys(new SigningKeyStore(db, masterKey(config)), ids, clock,
+                    oauth.accessTokenLifetime());
+            startSigningKeys(signingKeys);
+            // --- end of signing keys ----------------------------------------------------------------
+
             FirstInstanceResult firstInstance = setUpFirstInstance(config, instances.find().isEmpty(),
                     new SetUpFirstInstanceService(instances, hasher, ids, clock));
 
@@ -184,9 +201,14 @@ public final class Wiring implements AutoCloseable {
                             new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock),
                             new GetMachineKeyService(access, machineKeys),
                             new ListMachineKeysService(access, users, machineKeys, clock),
-                            new RemoveMachineKeyService(access, machineKeys, cache, clock)));
+                            new RemoveMachineKeyService(access, machineKeys, cache, clock)),
+                    new SigningKeyUseCases(
+                            new GetJwksService(signingKeys),
+                            new GetOpenIdConfigurationService(oauth),
+                            new RotateSigningKeyService(access, signingKeys),
+                            new ListSigningKeysService(access, signingKeys, clock)));
 
-            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
+            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());
@@ -273,6 +295,41 @@ public final class Wiring implements AutoCloseable {
                     + ") with IAM_OWNER and ORG_OWNER; its personal access token was written to " + patFile.path());
         }
         return result;
+    }
+
+    /**
+     * The OAuth settings: the issuer is the external URL. The lifetimes are the contract's defaults
+     * (12 h access tokens) until the token endpoint's configuration provides them.
+     */
+    private static OAuthSettings oauthSettings(WardenConfig config) {
+        return new OAuthSettings(config.externalUrl().toString(), Duration.ofHours(12), Duration.ofHours(12),
+                Duration.ofHours(1), Duration.ofSeconds(5));
+    }
+
+    /** The master key from WARDEN_MASTERKEY, else from its file (created on the first start; never logged). */
+    private static MasterKey masterKey(WardenConfig config) {
+        if (config.masterKey().isPresent()) {
+            return MasterKey.fromBase64(config.masterKey().get());
+        }
+        MasterKey.Loaded loaded = MasterKey.loadOrCreate(config.masterKeyFile());
+        if (loaded.created()) {
+            LOG.info("First start: created the master key file " + config.masterKeyFile().toAbsolutePath().normalize()
+                    + " (mode 0600); it seals the token signing keys. Back it up; every node of a cluster needs "
+                    + "the same master key (WARDEN_MASTERKEY or warden.masterkey.file)");
+        }
+        return loaded.key();
+    }
+
+    private static void startSigningKeys(StoredSigningKeys signingKeys) {
+        try {
+            if (signingKeys.start()) {
+                LOG.info("First start: created the token signing key " + signingKeys);
+            }
+        } catch (MasterKey.SealedKeyException e) {
+            throw new IllegalStateException("The master key does not decrypt the stored signing keys: "
+                    + e.getMessage() + ". Every node needs the master key the keys were created with "
+                    + "(WARDEN_MASTERKEY or the file warden.masterkey.file)", e);
+        }
     }
 
     private static HealthObserver health(Database database) {

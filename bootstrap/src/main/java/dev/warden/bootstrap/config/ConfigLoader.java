@@ -71,7 +71,9 @@ public final class ConfigLoader {
                 Duration.ofMinutes(longValue("warden.cluster.feed.retention.minutes", 60, 1, 10_080)),
                 Duration.ofSeconds(longValue("warden.token.usage.flush.seconds", 5, 1, 3600)),
                 authMethods(),
-                authSettings());
+                authSettings(),
+                masterKey(),
+                masterKeyFile(dataDir));
     }
 
     private URI externalUrl(int port) {
@@ -93,6 +95,30 @@ public final class ConfigLoader {
             throw invalid(key, value, "an absolute http(s) URL such as https://warden.example.com");
         }
     }
+
+    /** Only checked for shape here; the value is never echoed (see {@link #invalid}). */
+    private Optional<String> masterKey() {
+        String key = "warden.masterkey";
+        Optional<String> value = config.get(key).asString().asOptional().map(String::strip).filter(v -> !v.isEmpty());
+        value.ifPresent(v -> {
+            try {
+                byte[] bytes = java.util.Base64.getDecoder().decode(v);
+                if (bytes.length != MASTER_KEY_BYTES) {
+                    throw invalid(key, v, "the base64 of " + MASTER_KEY_BYTES + " random bytes (openssl rand -base64 32)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid(key, v, "the base64 of " + MASTER_KEY_BYTES + " random bytes (openssl rand -base64 32)");
+            }
+        });
+        return value;
+    }
+
+    private Path masterKeyFile(Path dataDir) {
+        String file = string("warden.masterkey.file", "");
+        return file.isBlank() ? dataDir.resolve("masterkey") : toPath("warden.masterkey.file", file);
+    }
+
+    private static final int MASTER_KEY_BYTES = 32;
 
     private List<String> authMethods() {
         String key = "warden.auth.methods";
@@ -190,7 +216,7 @@ public final class ConfigLoader {
     }
 
     private static ConfigurationException invalid(String key, String value, String expected) {
-        String shown = key.endsWith("password") ? "(hidden)" : "'" + value + "'";
+        String shown = key.endsWith("password") || key.equals("warden.masterkey") ? "(hidden)" : "'" + value + "'";
         return new ConfigurationException("Invalid configuration " + envName(key) + " (" + key + "): expected "
                 + expected + ", got " + shown);
     }

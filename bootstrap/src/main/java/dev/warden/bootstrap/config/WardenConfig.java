@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param nodeId                id-generator node id; empty means random per start
  * @param authMethods           enabled authentication methods, in order
  * @param authSettings          per-method settings ({@code warden.auth.<id>.<key>})
+ * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
+ * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
  */
 public record WardenConfig(
         int httpPort,
@@ -47,7 +49,9 @@ public record WardenConfig(
         Duration changeFeedRetention,
         Duration tokenUsageFlushInterval,
         List<String> authMethods,
-        Map<String, Map<String, String>> authSettings) {
+        Map<String, Map<String, String>> authSettings,
+        Optional<String> masterKey,
+        Path masterKeyFile) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();
@@ -60,7 +64,7 @@ public record WardenConfig(
 
     @Override
     public String toString() {
-        // The password must never reach a log line.
+        // The password and the master key must never reach a log line.
         return "WardenConfig[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
                 + (embeddedDatabase() ? "embedded H2" : dbUrl) + ", externalUrl=" + externalUrl + "]";
     }
