@@ -7,13 +7,15 @@ import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.oauth.OAuthUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
+import dev.warden.http.signing.SigningKeyUseCases;
 
 import java.util.Objects;
 
 /** The in-ports the HTTP adapter drives, handed over by the composition root, grouped by resource. */
 public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, UserUseCases users,
                           MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys,
-                          OAuthUseCases oauth) {
+                          OAuthUseCases oauth,
+                          SigningKeyUseCases signingKeys) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(orgs, "orgs");
@@ -22,5 +24,6 @@ public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, Us
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(oauth, "oauth");
+        Objects.requireNonNull(signingKeys, "signingKeys");
     }
 }

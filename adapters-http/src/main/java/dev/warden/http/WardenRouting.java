@@ -9,6 +9,9 @@ import dev.warden.http.health.HealthzEndpoint;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.key.MachineKeyEndpoint;
 import dev.warden.http.secret.MachineSecretEndpoint;
+import dev.warden.http.signing.JwksEndpoint;
+import dev.warden.http.signing.OpenIdConfigurationEndpoint;
+import dev.warden.http.signing.SigningKeyEndpoint;
 import dev.warden.http.member.MemberEndpoint;
 import dev.warden.http.oauth.OAuthResponses;
 import dev.warden.http.oauth.RevocationEndpoint;
@@ -54,6 +57,9 @@ public final class WardenRouting {
                     .any(api, authentication)
                     .any(api + "/*", authentication);
         }
+        // Public OAuth documents: outside the API prefixes, so no authentication handler sees them.
+        routing.register(new JwksEndpoint(adapter.signingKeys().jwks(), json))
+                .register(new OpenIdConfigurationEndpoint(adapter.signingKeys().discovery(), json));
         RouteTable routes = new RouteTable();
         routing.register(MANAGEMENT, routes.recording(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MemberEndpoint(adapter.members(), json)))
@@ -62,7 +68,8 @@ public final class WardenRouting {
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineSecretEndpoint(adapter.secrets(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineKeyEndpoint(adapter.keys(), json)))
                 .register(ADMIN, routes.recording(ADMIN,
-                        new AdminEndpoint(adapter.orgs(), adapter.members(), json)));
+                        new AdminEndpoint(adapter.orgs(), adapter.members(), json)))
+                .register(ADMIN, routes.recording(ADMIN, new SigningKeyEndpoint(adapter.signingKeys(), json)));
         for (String prefix : new String[] {"/management/*", "/admin/*"}) {
             routing.any(prefix, (req, res) -> {
                 var allowed = routes.allowed(req);

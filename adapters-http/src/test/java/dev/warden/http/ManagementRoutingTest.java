@@ -4,6 +4,7 @@ import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.oauth.OAuthUseCases;
+import dev.warden.http.signing.SigningKeyUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.org.OrgUseCases;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,8 @@ class ManagementRoutingTest {
                 new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail()),
                 new MachineSecretUseCases(c -> fail(), c -> fail()),
                 new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail()),
-                new OAuthUseCases(c -> fail(), c -> fail(), c -> { throw new AssertionError("revoke"); })));
+                new OAuthUseCases(c -> fail(), c -> fail(), c -> { throw new AssertionError("revoke"); }),
+                new SigningKeyUseCases(() -> fail(), () -> fail(), c -> fail(), q -> fail())));
     }
 
     /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */

@@ -40,14 +40,21 @@ import dev.warden.application.service.UpdateUserNameService;
 import dev.warden.application.oauth.AccessTokenIssuer;
 import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.service.AuthenticateManagementCallService;
+import dev.warden.application.service.GetJwksService;
+import dev.warden.application.service.GetOpenIdConfigurationService;
 import dev.warden.application.service.IssueClientCredentialsTokenService;
 import dev.warden.application.service.IssueJwtProfileTokenService;
+import dev.warden.application.service.ListSigningKeysService;
 import dev.warden.application.service.RevokeTokenService;
+import dev.warden.application.service.RotateSigningKeyService;
 import dev.warden.http.oauth.OAuthUseCases;
-import dev.warden.persistence.crypto.EphemeralRsaSigningKeys;
+import dev.warden.http.signing.SigningKeyUseCases;
 import dev.warden.persistence.oauth.MariaDbAccessTokenRepository;
 import dev.warden.persistence.oauth.MariaDbAssertionReplayGuard;
 import dev.warden.persistence.oauth.NimbusJwtAssertions;
+import dev.warden.persistence.signing.MasterKey;
+import dev.warden.persistence.signing.SigningKeyStore;
+import dev.warden.persistence.signing.StoredSigningKeys;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
@@ -151,27 +158,30 @@ public final class Wiring implements AutoCloseable {
             opened.add(usage);
             var cache = new CaffeineVerifiedCredentialCache(config.tokenCacheMaxSize(), config.tokenCacheTtl(), clock);
 
+            // --- Signing keys (JWKS, discovery, rotation) -------------------------------------------
+            // Before the first-instance set-up: a wrong master key stops the start before anything is created.
+            OAuthSettings oauth = oauthSettings(config);
+            var signingKeys = new StoredSigningKeys(new SigningKeyStore(db, masterKey(config)), ids, clock,
+                    oauth.accessTokenLifetime());
+            startSigningKeys(signingKeys);
+            // --- end of signing keys ----------------------------------------------------------------
+
             FirstInstanceResult firstInstance = setUpFirstInstance(config, instances.find().isEmpty(),
                     new SetUpFirstInstanceService(instances, hasher, ids, clock));
 
             // --- OAuth (issue 4): access tokens, client secrets, JWT profile, revocation -------------------
-            var oauthSettings = new OAuthSettings(config.externalUrl().toString(), config.accessTokenLifetime(),
-                    config.idTokenLifetime(), config.assertionMaxLifetime(), config.clockSkew());
             var accessTokens = new MariaDbAccessTokenRepository(db, clock);
             var replayGuard = new MariaDbAssertionReplayGuard(db, clock);
-            // Real RS256 signatures, but an in-memory key per process: replace with the persistent,
-            // rotating signing-key store when it exists (see EphemeralRsaSigningKeys).
-            var signingKeys = EphemeralRsaSigningKeys.generate();
             // --- end OAuth ---------------------------------------------------------------------------------
 
             VerifierContext verifierContext = new VerifierContext(clock, organizations, users, tokens, hasher, cache,
                     usage, Map.of(), accessTokens, secrets, machineKeys, new NimbusJwtAssertions(), replayGuard,
-                    signingKeys, oauthSettings.issuer(), oauthSettings.assertionRules());
+                    signingKeys, oauth.issuer(), oauth.assertionRules());
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
             var authenticationMethods = new AuthenticateService(verifiers);
             var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys, ids,
-                    clock, oauthSettings);
+                    clock, oauth);
             AccessControl access = new AccessControl(organizations, memberships, instances);
             String domain = config.instanceDomain();
             var adapter = new HttpAdapter(
@@ -214,9 +224,14 @@ public final class Wiring implements AutoCloseable {
                     new OAuthUseCases(
                             new IssueClientCredentialsTokenService(authenticationMethods, tokenIssuer),
                             new IssueJwtProfileTokenService(authenticationMethods, tokenIssuer),
-                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache)));
+                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache)),
+                    new SigningKeyUseCases(
+                            new GetJwksService(signingKeys),
+                            new GetOpenIdConfigurationService(oauth),
+                            new RotateSigningKeyService(access, signingKeys),
+                            new ListSigningKeysService(access, signingKeys, clock)));
 
-            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
+            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());
@@ -317,6 +332,41 @@ public final class Wiring implements AutoCloseable {
                     + ") with IAM_OWNER and ORG_OWNER; its personal access token was written to " + patFile.path());
         }
         return result;
+    }
+
+    /**
+     * The OAuth settings: the issuer is the external URL. The lifetimes are the contract's defaults
+     * (12 h access tokens) until the token endpoint's configuration provides them.
+     */
+    private static OAuthSettings oauthSettings(WardenConfig config) {
+        return new OAuthSettings(config.externalUrl().toString(), config.accessTokenLifetime(),
+                config.idTokenLifetime(), config.assertionMaxLifetime(), config.clockSkew());
+    }
+
+    /** The master key from WARDEN_MASTERKEY, else from its file (created on the first start; never logged). */
+    private static MasterKey masterKey(WardenConfig config) {
+        if (config.masterKey().isPresent()) {
+            return MasterKey.fromBase64(config.masterKey().get());
+        }
+        MasterKey.Loaded loaded = MasterKey.loadOrCreate(config.masterKeyFile());
+        if (loaded.created()) {
+            LOG.info("First start: created the master key file " + config.masterKeyFile().toAbsolutePath().normalize()
+                    + " (mode 0600); it seals the token signing keys. Back it up; every node of a cluster needs "
+                    + "the same master key (WARDEN_MASTERKEY or warden.masterkey.file)");
+        }
+        return loaded.key();
+    }
+
+    private static void startSigningKeys(StoredSigningKeys signingKeys) {
+        try {
+            if (signingKeys.start()) {
+                LOG.info("First start: created the token signing key " + signingKeys);
+            }
+        } catch (MasterKey.SealedKeyException e) {
+            throw new IllegalStateException("The master key does not decrypt the stored signing keys: "
+                    + e.getMessage() + ". Every node needs the master key the keys were created with "
+                    + "(WARDEN_MASTERKEY or the file warden.masterkey.file)", e);
+        }
     }
 
     private static HealthObserver health(Database database) {

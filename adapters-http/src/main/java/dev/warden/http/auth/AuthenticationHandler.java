@@ -1,6 +1,8 @@
 package dev.warden.http.auth;
 
+import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.RequestTarget;
 import dev.warden.application.authz.Caller;
 import dev.warden.domain.principal.Principal;
 import dev.warden.application.auth.Verification;
@@ -8,6 +10,7 @@ import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
@@ -58,30 +61,54 @@ public final class AuthenticationHandler implements Handler {
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
-        List<String> values = request.headers().values(HeaderNames.AUTHORIZATION);
+        // Header lines as sent: Headers.values() would also split one line at its commas, which
+        // auth-params (RFC 9110 §11.4) contain.
+        List<String> values = request.headers().find(HeaderNames.AUTHORIZATION).map(Header::allValues)
+                .orElse(List.of());
         if (values.isEmpty()) {
             refuse(response, "Bearer realm=\"warden\"", ErrorResponse.plain(GrpcCode.UNAUTHENTICATED.code(),
                     "auth header missing"));
             return;
         }
-        Optional<PresentedCredential> credential = values.size() == 1
-                ? AuthorizationHeader.parse(values.getFirst()) : Optional.empty();
-        if (credential.isEmpty() || !credential.get().scheme().equalsIgnoreCase("Bearer")) {
+        Optional<PresentedCredential> credential = values.size() == 1 ? credential(values.getFirst()) : Optional.empty();
+        if (credential.isEmpty()) {
             refuse(response, "Bearer realm=\"warden\", error=\"invalid_request\"",
                     ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), HEADER_INVALID_ID, HEADER_INVALID_TEXT));
             return;
         }
-        Verification verification = authenticate.authenticate(credential.get());
+        Verification verification = authenticate.authenticate(credential.get().with(
+                new RequestTarget(request.prologue().method().text(), pathAndQuery(request))));
         if (verification instanceof Verification.Verified verified) {
             request.context().register(Principal.class, verified.principal());
             response.next();
             return;
         }
         if (verification instanceof Verification.Rejected rejected && LOG.isLoggable(Level.FINE)) {
-            LOG.fine("Refused bearer credential: " + rejected.reasonForLogs());
+            LOG.fine("Refused " + credential.get().scheme() + " credential: " + rejected.reasonForLogs());
         }
         refuse(response, "Bearer realm=\"warden\", error=\"invalid_token\"",
                 ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), TOKEN_INVALID_ID, TOKEN_INVALID_TEXT));
+    }
+
+    /**
+     * {@code Bearer} by the strict rules; another scheme only when an enabled method declares it
+     * (its verifier parses the value); anything else is a malformed header.
+     */
+    private Optional<PresentedCredential> credential(String header) {
+        Optional<PresentedCredential> bearer = AuthorizationHeader.parse(header)
+                .filter(c -> c.scheme().equalsIgnoreCase(CredentialSchemes.BEARER));
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        return AuthorizationHeader.parseOther(header)
+                .filter(c -> !c.scheme().equalsIgnoreCase(CredentialSchemes.BEARER))
+                .filter(c -> authenticate.schemes().stream().anyMatch(c.scheme()::equalsIgnoreCase));
+    }
+
+    /** The request target as sent: raw path and raw query, what a signature over the request covers. */
+    private static String pathAndQuery(ServerRequest request) {
+        String query = request.prologue().query().rawValue();
+        return request.prologue().uriPath().rawPath() + (query.isEmpty() ? "" : "?" + query);
     }
 
     private void refuse(ServerResponse response, String challenge, ErrorResponse body) {

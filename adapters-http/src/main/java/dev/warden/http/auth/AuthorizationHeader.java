@@ -34,6 +34,41 @@ public final class AuthorizationHeader {
         return Optional.of(new PresentedCredential(scheme, token));
     }
 
+    /**
+     * The lenient form for the schemes of added methods (RFC 9110 §11.4 credentials: a token68 or
+     * auth-params): {@code <scheme> SP <credentials>}, the scheme an RFC 9110 token, the
+     * credentials visible ASCII with single inner spaces. The method's verifier parses the rest;
+     * {@code Bearer} always goes through the strict {@link #parse}.
+     */
+    public static Optional<PresentedCredential> parseOther(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        int space = value.indexOf(' ');
+        if (space <= 0 || space == value.length() - 1) {
+            return Optional.empty();
+        }
+        String scheme = value.substring(0, space);
+        String credentials = value.substring(space + 1);
+        if (!isToken(scheme) || !isVisibleWithSingleSpaces(credentials)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PresentedCredential(scheme, credentials));
+    }
+
+    private static boolean isVisibleWithSingleSpaces(String s) {
+        char previous = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean visible = c > 0x20 && c < 0x7f;
+            if (!visible && !(c == ' ' && previous != ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ';
+    }
+
     private static boolean isToken(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -32,4 +32,25 @@ class AuthorizationHeaderTest {
         }
         assertThat(AuthorizationHeader.parse(null)).isEmpty();
     }
+
+    @Test
+    void otherSchemesMayCarryAuthParamsWithSingleSpaces() {
+        assertThat(AuthorizationHeader.parseOther("Warden-HMAC keyId=k1, ts=1700000000, sig=q-_x="))
+                .contains(new PresentedCredential("Warden-HMAC", "keyId=k1, ts=1700000000, sig=q-_x="));
+        assertThat(AuthorizationHeader.parseOther("Digest username=\"a\", realm=\"b\""))
+                .contains(new PresentedCredential("Digest", "username=\"a\", realm=\"b\""));
+    }
+
+    @Test
+    void otherSchemesRefuseControlCharactersDoubleSpacesAndOverlongValues() {
+        List<String> bad = new java.util.ArrayList<>(List.of("", "Scheme", "Scheme ", " Scheme x", "Scheme  x",
+                "Scheme x ", "Scheme x  y", "Sch(eme x", "Scheme é", "Scheme x\u00a0",
+                "Scheme " + "a".repeat(AuthorizationHeader.MAX_LENGTH)));
+        for (char c : new char[] {'\u0000', '\t', '\n', '\r', '\u007f'}) {
+            bad.add("Scheme x" + c + "y");
+        }
+        for (String value : bad) {
+            assertThat(AuthorizationHeader.parseOther(value)).as("[%s]", value).isEmpty();
+        }
+    }
 }

@@ -49,7 +49,7 @@ class OAuthEndpointsTest {
                         new IssueClientCredentialsTokenService(chain, WORLD.issuer()),
                         new IssueJwtProfileTokenService(chain, WORLD.issuer()),
                         new RevokeTokenService(chain, WORLD.ports.accessTokens, WORLD.ports.signingKeys,
-                                WORLD.ports.cache))));
+                                WORLD.ports.cache)), recording.signingKeys()));
     }
 
     private record Reply(int status, JsonNode json, Http1ClientResponse response) {

@@ -24,6 +24,7 @@ import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
+import dev.warden.http.signing.SigningKeyUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1ClientRequest;
@@ -141,7 +142,8 @@ public final class RecordingUseCases {
         return new HttpAdapter(authenticate, orgs, users, members,
                 new MachineSecretUseCases(c -> unused(), c -> unused()),
                 new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()),
-                new OAuthUseCases(c -> unused(), c -> unused(), c -> unused()));
+                new OAuthUseCases(c -> unused(), c -> unused(), c -> unused()),
+                new SigningKeyUseCases(() -> unused(), () -> unused(), c -> unused(), q -> unused()));
     }
 
     /** A response's status, raw text and parsed JSON. */

@@ -20,8 +20,8 @@ class MigrationTest {
 
     private static final List<String> TABLES =
             List.of("instance", "orgs", "users", "personal_access_tokens", "memberships", "change_feed",
-                    "machine_secrets", "machine_keys");
-    private static final int MIGRATIONS = 5;
+                    "machine_secrets", "machine_keys", "access_tokens", "assertion_replays", "signing_keys");
+    private static final int MIGRATIONS = 6;
 
     @TempDir
     Path dir;

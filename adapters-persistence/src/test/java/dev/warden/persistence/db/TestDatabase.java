@@ -117,6 +117,21 @@ public final class TestDatabase implements AutoCloseable {
         return count(table + " WHERE " + condition);
     }
 
+    /** The first column of every row of {@code sql} (written by the test itself), as text. */
+    public List<String> strings(String sql) {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The kinds of the change feed entries about {@code subjectId}, oldest first. */
     public List<String> changesAbout(long subjectId) {
         try (Connection connection = database.dataSource().getConnection();

@@ -5,15 +5,27 @@ import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.in.AuthenticateUseCase;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs the enabled verifiers in their configured order; the first that does not abstain decides. */
 public final class AuthenticateService implements AuthenticateUseCase {
 
     private final List<CredentialVerifier> verifiers;
+    private final Set<String> schemes;
 
     public AuthenticateService(List<CredentialVerifier> verifiers) {
         this.verifiers = List.copyOf(verifiers);
+        Set<String> declared = new LinkedHashSet<>();
+        this.verifiers.forEach(v -> declared.add(v.scheme()));
+        this.schemes = Collections.unmodifiableSet(declared);
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return schemes;
     }
 
     @Override

@@ -176,7 +176,10 @@ public abstract class CredentialVerifierContract {
     }
 
     private void assertRefusedQuietly(String value) {
-        Verification verification = verifyQuietly(new PresentedCredential(verifier().scheme(), value));
+        // With the valid credential's client id and request, so only the value can be what fails.
+        PresentedCredential valid = validCredential();
+        Verification verification = verifyQuietly(new PresentedCredential(verifier().scheme(), value,
+                valid.clientId(), valid.request()));
         assertThat(verification)
                 .as("verification of a %d-char value", value.length())
                 .isNotNull()

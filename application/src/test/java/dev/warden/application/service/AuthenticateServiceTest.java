@@ -112,6 +112,17 @@ class AuthenticateServiceTest {
         assertThat(service.authenticate(BEARER)).isInstanceOf(Verification.Abstained.class);
     }
 
+    @Test
+    void theEnabledSchemesAreThoseTheVerifiersDeclareInOrder() {
+        AuthenticateService service = new AuthenticateService(List.of(
+                scripted("hmac", "Warden-HMAC", verified(1)),
+                scripted("bearer", "Bearer", Verification.ABSTAINED),
+                scripted("other-bearer", "Bearer", Verification.ABSTAINED)));
+
+        assertThat(service.schemes()).containsExactly("Warden-HMAC", "Bearer");
+        assertThat(new AuthenticateService(List.of()).schemes()).isEmpty();
+    }
+
     private CredentialVerifier scripted(String name, String scheme, Verification outcome) {
         return new CredentialVerifier() {
             @Override

@@ -81,7 +81,9 @@ public final class ConfigLoader {
                         Duration.ofDays(1)),
                 duration("warden.oauth.assertion.max.lifetime", Duration.ofHours(1), Duration.ofMinutes(1),
                         Duration.ofDays(1)),
-                duration("warden.oauth.clock.skew", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)));
+                duration("warden.oauth.clock.skew", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)),
+                masterKey(),
+                masterKeyFile(dataDir));
     }
 
     /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */
@@ -135,6 +137,30 @@ public final class ConfigLoader {
             throw invalid(key, value, "an absolute http(s) URL such as https://warden.example.com");
         }
     }
+
+    /** Only checked for shape here; the value is never echoed (see {@link #invalid}). */
+    private Optional<String> masterKey() {
+        String key = "warden.masterkey";
+        Optional<String> value = config.get(key).asString().asOptional().map(String::strip).filter(v -> !v.isEmpty());
+        value.ifPresent(v -> {
+            try {
+                byte[] bytes = java.util.Base64.getDecoder().decode(v);
+                if (bytes.length != MASTER_KEY_BYTES) {
+                    throw invalid(key, v, "the base64 of " + MASTER_KEY_BYTES + " random bytes (openssl rand -base64 32)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid(key, v, "the base64 of " + MASTER_KEY_BYTES + " random bytes (openssl rand -base64 32)");
+            }
+        });
+        return value;
+    }
+
+    private Path masterKeyFile(Path dataDir) {
+        String file = string("warden.masterkey.file", "");
+        return file.isBlank() ? dataDir.resolve("masterkey") : toPath("warden.masterkey.file", file);
+    }
+
+    private static final int MASTER_KEY_BYTES = 32;
 
     private List<String> authMethods() {
         String key = "warden.auth.methods";
@@ -232,7 +258,7 @@ public final class ConfigLoader {
     }
 
     private static ConfigurationException invalid(String key, String value, String expected) {
-        String shown = key.endsWith("password") ? "(hidden)" : "'" + value + "'";
+        String shown = key.endsWith("password") || key.equals("warden.masterkey") ? "(hidden)" : "'" + value + "'";
         return new ConfigurationException("Invalid configuration " + envName(key) + " (" + key + "): expected "
                 + expected + ", got " + shown);
     }

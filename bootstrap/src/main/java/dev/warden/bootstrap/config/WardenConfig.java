@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param idTokenLifetime       lifetime of OpenID Connect id tokens
  * @param assertionMaxLifetime  longest accepted lifetime (and age) of a client assertion
  * @param clockSkew             tolerance for clients' clocks when checking assertion times
+ * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
+ * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
  */
 public record WardenConfig(
         int httpPort,
@@ -55,7 +57,9 @@ public record WardenConfig(
         Duration accessTokenLifetime,
         Duration idTokenLifetime,
         Duration assertionMaxLifetime,
-        Duration clockSkew) {
+        Duration clockSkew,
+        Optional<String> masterKey,
+        Path masterKeyFile) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();
@@ -68,7 +72,7 @@ public record WardenConfig(
 
     @Override
     public String toString() {
-        // The password must never reach a log line.
+        // The password and the master key must never reach a log line.
         return "WardenConfig[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
                 + (embeddedDatabase() ? "embedded H2" : dbUrl) + ", externalUrl=" + externalUrl + "]";
     }

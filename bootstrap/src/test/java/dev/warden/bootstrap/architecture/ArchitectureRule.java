@@ -287,6 +287,30 @@ enum ArchitectureRule {
         }
     },
 
+    CREDENTIAL_VERIFIERS_ARE_SELF_CONTAINED {
+        @Override
+        ArchRule create(String root) {
+            DescribedPredicate<JavaClass> adapterCode = resideInAnyPackage(root + ".persistence..", root + ".http..",
+                    "io.helidon..", "java.sql..", "javax.sql..")
+                    .as("persistence or HTTP code (" + root + ".persistence.., " + root + ".http.., io.helidon.., "
+                            + "java.sql.., javax.sql..)");
+            return CompositeArchRule.of(
+                    classes().that().resideInAPackage(root + "..").and().implement(CredentialVerifier.class)
+                            .and().areNotInterfaces()
+                            .should(dependOnNothingOutsideThemselvesThat(adapterCode)))
+                    .and(classes().that().resideInAPackage(root + "..").and().implement(CredentialVerifier.class)
+                            .and().areNotInterfaces()
+                            .should(haveNoDependentsButThemselvesAndProvidersOfTheirPackage()))
+                    .because("a verifier reaches the world only through the ports of its VerifierContext, and "
+                            + "only its own provider creates it");
+        }
+
+        @Override
+        List<Target> targets(String root) {
+            return List.of(verifiers(root));
+        }
+    },
+
     VERIFIER_PROVIDERS_ARE_USED_ONLY_THROUGH_SERVICE_LOADER {
         @Override
         ArchRule create(String root) {
@@ -406,6 +430,39 @@ enum ArchitectureRule {
                 for (Dependency dependency : item.getDirectDependenciesToSelf()) {
                     JavaClass origin = dependency.getOriginClass();
                     if (!topLevel(origin).equals(topLevel(item)) && !allowed.test(origin)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** No dependency of the class (or its nested classes) on a class matching {@code forbidden}, but on itself. */
+    private static ArchCondition<JavaClass> dependOnNothingOutsideThemselvesThat(
+            DescribedPredicate<? super JavaClass> forbidden) {
+        return new ArchCondition<>("depend on no " + forbidden.getDescription()) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    if (!topLevel(target).equals(topLevel(item)) && forbidden.test(target)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Dependents are the class itself, its nesting, or a CredentialVerifierProvider of the same package. */
+    private static ArchCondition<JavaClass> haveNoDependentsButThemselvesAndProvidersOfTheirPackage() {
+        return new ArchCondition<>("have no dependent classes but themselves and providers of their own package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency dependency : item.getDirectDependenciesToSelf()) {
+                    JavaClass origin = dependency.getOriginClass();
+                    boolean ownProvider = origin.isAssignableTo(CredentialVerifierProvider.class)
+                            && origin.getPackageName().equals(item.getPackageName());
+                    if (!topLevel(origin).equals(topLevel(item)) && !ownProvider) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }

@@ -61,6 +61,11 @@ class ArchitectureRulesBiteTest {
                     "bootstrap.GlobalConfigLookup");
             case CREDENTIAL_VERIFIERS_ARE_NOT_PUBLIC -> fixtures("application.token.PublicVerifier");
             case CREDENTIAL_VERIFIERS_ARE_USED_ONLY_BY_THEIR_PROVIDERS -> fixtures("http.EndpointUsingVerifierDirectly");
+            case CREDENTIAL_VERIFIERS_ARE_SELF_CONTAINED -> List.of(
+                    FIXTURES_ROOT + ".application.token.VerifierUsingAdapters",
+                    FIXTURES_ROOT + ".persistence.FixtureRowMapper", "java.sql.Connection",
+                    "io.helidon.webserver.http.ServerRequest",
+                    FIXTURES_ROOT + ".application.other.ProviderOfAForeignVerifier");
             case VERIFIER_PROVIDERS_ARE_USED_ONLY_THROUGH_SERVICE_LOADER ->
                     fixtures("bootstrap.WiringBypassingServiceLoader");
             case VERIFIER_PROVIDERS_ARE_REGISTERED_FOR_SERVICE_LOADER ->

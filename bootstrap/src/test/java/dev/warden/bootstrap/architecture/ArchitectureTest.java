@@ -32,6 +32,21 @@ class ArchitectureTest {
         rule.create(PRODUCTION_ROOT).check(PRODUCTION);
     }
 
+    /** The test-only example methods are written as docs/extending-authentication.md says: they follow the rules too. */
+    @Test
+    void theExampleMethodsFollowTheVerifierRules() {
+        JavaClasses examples = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importPackages("dev.warden.bootstrap.extension");
+        assertThat(examples.stream().filter(c -> c.isAssignableTo(dev.warden.application.auth.CredentialVerifier.class)
+                && !c.isInterface())).hasSizeGreaterThanOrEqualTo(2);
+        for (ArchitectureRule rule : List.of(ArchitectureRule.CREDENTIAL_VERIFIERS_ARE_SELF_CONTAINED,
+                ArchitectureRule.CREDENTIAL_VERIFIERS_ARE_NOT_PUBLIC,
+                ArchitectureRule.CREDENTIAL_VERIFIERS_ARE_USED_ONLY_BY_THEIR_PROVIDERS)) {
+            EvaluationResult result = rule.create(PRODUCTION_ROOT).evaluate(examples);
+            assertThat(result.hasViolation()).as("%s: %s", rule, report(result)).isFalse();
+        }
+    }
+
     @Test
     void importHoldsEveryModuleAndNoTestCode() {
         for (String module : List.of("domain", "application", "http", "persistence", "bootstrap")) {

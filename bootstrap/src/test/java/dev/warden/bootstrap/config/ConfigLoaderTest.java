@@ -104,6 +104,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theMasterKeyIsAFileInTheDataDirectoryUnlessGivenAndAGivenOneIsNeverEchoed() {
+        WardenConfig defaults = load(Map.of("warden.data.dir", "/var/lib/warden"));
+        assertThat(defaults.masterKey()).isEmpty();
+        assertThat(defaults.masterKeyFile()).isEqualTo(Path.of("/var/lib/warden").resolve("masterkey"));
+
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
+        // Both at once: a value at warden.masterkey and a child warden.masterkey.file.
+        WardenConfig given = load(Map.of("warden.masterkey", key, "warden.masterkey.file", "/run/secrets/mk"));
+        assertThat(given.masterKey()).contains(key);
+        assertThat(given.masterKeyFile()).isEqualTo(Path.of("/run/secrets/mk"));
+        assertThat(given.toString()).doesNotContain(key);
+
+        String shortKey = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        for (String bad : List.of(shortKey, "not base64 at all!")) {
+            assertThatThrownBy(() -> load(Map.of("warden.masterkey", bad)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("WARDEN_MASTERKEY").hasMessageContaining("32 random bytes")
+                    .hasMessageNotContaining(bad);
+        }
+    }
+
+    @Test
     void environmentVariableNamesFollowHelidonsAliasRule() {
         assertThat(ConfigLoader.envName("warden.first.instance.pat.file")).isEqualTo("WARDEN_FIRST_INSTANCE_PAT_FILE");
         assertThat(ConfigLoader.envName("warden.db.password")).isEqualTo("WARDEN_DB_PASSWORD");

@@ -1,0 +1,51 @@
+package dev.warden.application.service;
+
+import dev.warden.application.auth.CredentialSchemes;
+import dev.warden.application.oauth.OAuthSettings;
+import dev.warden.application.port.in.GetOpenIdConfigurationUseCase;
+import dev.warden.application.port.in.OpenIdConfigurationResult;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The discovery document: only what Warden serves. No authorization, userinfo, end-session or
+ * device endpoints (service users do not use browser flows), so none are announced.
+ */
+public final class GetOpenIdConfigurationService implements GetOpenIdConfigurationUseCase {
+
+    static final List<String> RS256 = List.of("RS256");
+    static final List<String> CLIENT_AUTH = List.of("client_secret_basic", "client_secret_post", "private_key_jwt");
+
+    private final OpenIdConfigurationResult document;
+
+    public GetOpenIdConfigurationService(OAuthSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.document = new OpenIdConfigurationResult(
+                settings.issuer(),
+                settings.url(OAuthSettings.TOKEN_PATH),
+                settings.url(OAuthSettings.INTROSPECTION_PATH),
+                settings.url(OAuthSettings.REVOCATION_PATH),
+                settings.url(OAuthSettings.JWKS_PATH),
+                List.of("openid", "profile"),
+                // Required by OIDC Discovery, but there is no authorization endpoint: "none" (OAuth 2.0
+                // Multiple Response Types §5) is the one value that promises no code and no token.
+                List.of("none"),
+                List.of("client_credentials", CredentialSchemes.JWT_BEARER_GRANT),
+                List.of("public"),
+                RS256,
+                CLIENT_AUTH,
+                RS256,
+                List.of("client_secret_basic", "private_key_jwt"),
+                RS256,
+                CLIENT_AUTH,
+                RS256,
+                List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id",
+                        "preferred_username", "name", "updated_at"));
+    }
+
+    @Override
+    public OpenIdConfigurationResult getOpenIdConfiguration() {
+        return document;
+    }
+}
