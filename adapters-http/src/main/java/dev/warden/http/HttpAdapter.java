@@ -6,12 +6,14 @@ import dev.warden.http.org.OrgUseCases;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
+import dev.warden.http.project.ProjectUseCases;
 
 import java.util.Objects;
 
 /** The in-ports the HTTP adapter drives, handed over by the composition root, grouped by resource. */
 public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, UserUseCases users,
-                          MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys) {
+                          MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys,
+                          ProjectUseCases projects) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(orgs, "orgs");
@@ -19,5 +21,6 @@ public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, Us
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(projects, "projects");
     }
 }

@@ -11,6 +11,9 @@ import dev.warden.http.key.MachineKeyEndpoint;
 import dev.warden.http.secret.MachineSecretEndpoint;
 import dev.warden.http.member.MemberEndpoint;
 import dev.warden.http.org.OrgEndpoint;
+import dev.warden.http.project.AppEndpoint;
+import dev.warden.http.project.ProjectEndpoint;
+import dev.warden.http.project.UserGrantEndpoint;
 import dev.warden.http.token.PatEndpoint;
 import dev.warden.http.user.UserEndpoint;
 import io.helidon.webserver.http.HttpRouting;
@@ -52,6 +55,9 @@ public final class WardenRouting {
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new PatEndpoint(adapter.users(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineSecretEndpoint(adapter.secrets(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineKeyEndpoint(adapter.keys(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new ProjectEndpoint(adapter.projects(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new AppEndpoint(adapter.projects(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new UserGrantEndpoint(adapter.projects(), json)))
                 .register(ADMIN, routes.recording(ADMIN,
                         new AdminEndpoint(adapter.orgs(), adapter.members(), json)));
         for (String prefix : new String[] {"/management/*", "/admin/*"}) {

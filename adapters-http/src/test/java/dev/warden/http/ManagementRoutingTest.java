@@ -64,7 +64,8 @@ class ManagementRoutingTest {
                         c -> fail(), c -> fail(), q -> fail(), q -> fail(), c -> fail()),
                 new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail()),
                 new MachineSecretUseCases(c -> fail(), c -> fail()),
-                new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail())));
+                new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail()),
+                dev.warden.http.project.UnusedProjectUseCases.create(() -> fail())));
     }
 
     /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */

@@ -95,7 +95,8 @@ class OrgAndMemberRoutesTest {
         WardenRouting.routing(routing, new HttpAdapter(credential ->
                 credential.value().equals(RecordingUseCases.BEARER_TOKEN)
                         ? new Verification.Verified(PRINCIPAL, "test") : new Verification.Rejected("no"),
-                orgs, recording.users(), members, recording.secrets(), recording.keys()));
+                orgs, recording.users(), members, recording.secrets(), recording.keys(),
+                recording.projects()));
     }
 
     @BeforeEach

@@ -139,7 +139,8 @@ public final class RecordingUseCases {
                 c -> handle(c, DetailsResult.class));
         return new HttpAdapter(authenticate, orgs, users, members,
                 new MachineSecretUseCases(c -> unused(), c -> unused()),
-                new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()));
+                new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()),
+                dev.warden.http.project.UnusedProjectUseCases.create(RecordingUseCases::unused));
     }
 
     /** A response's status, raw text and parsed JSON. */

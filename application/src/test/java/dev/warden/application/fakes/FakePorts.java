@@ -34,6 +34,13 @@ public final class FakePorts {
     public final InMemoryMachineKeyRepository machineKeys;
     public final InMemoryMachineSecretRepository secrets;
     public final InMemoryInstanceRepository instances;
+    public final InMemoryProjectRepository projects;
+    public final InMemoryProjectRoleRepository projectRoles;
+    public final InMemoryApiAppRepository apiApps;
+    public final InMemoryAppKeyRepository appKeys;
+    public final InMemoryUserGrantRepository userGrants;
+    public final InMemoryApiClientDirectory apiClients;
+    public final InMemoryProjectRoleGrants roleGrants;
     /** What the repositories wrote to the change feed. */
     public final InMemoryChangeFeed changes;
     public final FakeSecretHasher hasher = new FakeSecretHasher();
@@ -56,6 +63,13 @@ public final class FakePorts {
         this.machineKeys = new InMemoryMachineKeyRepository(database);
         this.secrets = new InMemoryMachineSecretRepository(database);
         this.changes = database.changes();
+        this.projects = new InMemoryProjectRepository(database);
+        this.projectRoles = new InMemoryProjectRoleRepository(database);
+        this.apiApps = new InMemoryApiAppRepository(database);
+        this.appKeys = new InMemoryAppKeyRepository(database);
+        this.userGrants = new InMemoryUserGrantRepository(database);
+        this.apiClients = new InMemoryApiClientDirectory(database);
+        this.roleGrants = new InMemoryProjectRoleGrants(database);
         this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
         this.cache = new InMemoryVerifiedCredentialCache(clock);
     }
