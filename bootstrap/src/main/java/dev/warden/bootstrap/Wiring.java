@@ -37,6 +37,47 @@ import dev.warden.application.service.UpdateMachineUserService;
 import dev.warden.application.service.UpdateMemberService;
 import dev.warden.application.service.UpdateOrgService;
 import dev.warden.application.service.UpdateUserNameService;
+import dev.warden.application.service.AddApiAppService;
+import dev.warden.application.service.AddAppKeyService;
+import dev.warden.application.service.AddProjectRoleService;
+import dev.warden.application.service.AddProjectService;
+import dev.warden.application.service.AddUserGrantService;
+import dev.warden.application.service.BulkAddProjectRolesService;
+import dev.warden.application.service.BulkRemoveUserGrantsService;
+import dev.warden.application.service.ChangeAppStateService;
+import dev.warden.application.service.ChangeProjectStateService;
+import dev.warden.application.service.ChangeUserGrantStateService;
+import dev.warden.application.service.GetAppKeyService;
+import dev.warden.application.service.GetAppService;
+import dev.warden.application.service.GetProjectService;
+import dev.warden.application.service.GetUserGrantService;
+import dev.warden.application.service.ListAppKeysService;
+import dev.warden.application.service.ListAppsService;
+import dev.warden.application.service.ListProjectRolesService;
+import dev.warden.application.service.ListProjectsService;
+import dev.warden.application.service.ListUserGrantsService;
+import dev.warden.application.service.RegenerateApiClientSecretService;
+import dev.warden.application.service.RemoveAppKeyService;
+import dev.warden.application.service.RemoveAppService;
+import dev.warden.application.service.RemoveProjectRoleService;
+import dev.warden.application.service.RemoveProjectService;
+import dev.warden.application.service.RemoveUserGrantService;
+import dev.warden.application.service.UpdateApiAppConfigService;
+import dev.warden.application.service.UpdateAppService;
+import dev.warden.application.service.UpdateProjectRoleService;
+import dev.warden.application.service.UpdateProjectService;
+import dev.warden.application.service.UpdateUserGrantService;
+import dev.warden.application.project.UserGrantViews;
+import dev.warden.http.project.ProjectUseCases;
+import dev.warden.persistence.cache.CachingApiClientDirectory;
+import dev.warden.persistence.cache.CachingProjectRoleGrants;
+import dev.warden.persistence.project.MariaDbApiAppRepository;
+import dev.warden.persistence.project.MariaDbApiClientDirectory;
+import dev.warden.persistence.project.MariaDbAppKeyRepository;
+import dev.warden.persistence.project.MariaDbProjectRepository;
+import dev.warden.persistence.project.MariaDbProjectRoleGrants;
+import dev.warden.persistence.project.MariaDbProjectRoleRepository;
+import dev.warden.persistence.project.MariaDbUserGrantRepository;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
@@ -149,6 +190,50 @@ public final class Wiring implements AutoCloseable {
                     config.authSettings());
             AccessControl access = new AccessControl(organizations, memberships, instances);
             String domain = config.instanceDomain();
+
+            // --- Projects feature: projects, roles, API apps, app keys, user grants ---------------
+            var projects = new MariaDbProjectRepository(db, clock);
+            var projectRoles = new MariaDbProjectRoleRepository(db, clock);
+            var apiApps = new MariaDbApiAppRepository(db, clock);
+            var appKeys = new MariaDbAppKeyRepository(db, clock);
+            var userGrants = new MariaDbUserGrantRepository(db, clock);
+            // Introspection's read models: cached, forgotten through the change follower below.
+            var apiClients = new CachingApiClientDirectory(new MariaDbApiClientDirectory(db));
+            var roleGrants = new CachingProjectRoleGrants(new MariaDbProjectRoleGrants(db));
+            var grantViews = new UserGrantViews(users, organizations, projects);
+            var projectUseCases = new ProjectUseCases(
+                    new AddProjectService(access, projects, ids, clock),
+                    new GetProjectService(access, projects),
+                    new ListProjectsService(access, projects, clock),
+                    new UpdateProjectService(access, projects, clock),
+                    new ChangeProjectStateService(access, projects, clock),
+                    new RemoveProjectService(access, projects, clock),
+                    new AddProjectRoleService(access, projects, projectRoles, clock),
+                    new BulkAddProjectRolesService(access, projects, projectRoles, clock),
+                    new ListProjectRolesService(access, projects, projectRoles, clock),
+                    new UpdateProjectRoleService(access, projects, projectRoles, clock),
+                    new RemoveProjectRoleService(access, projects, projectRoles, clock),
+                    new AddApiAppService(access, projects, apiApps, hasher, ids, clock),
+                    new GetAppService(access, apiApps),
+                    new ListAppsService(access, projects, apiApps, clock),
+                    new UpdateAppService(access, apiApps, clock),
+                    new UpdateApiAppConfigService(access, apiApps, clock),
+                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock),
+                    new ChangeAppStateService(access, apiApps, clock),
+                    new RemoveAppService(access, apiApps, clock),
+                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock),
+                    new GetAppKeyService(access, apiApps, appKeys),
+                    new ListAppKeysService(access, apiApps, appKeys, clock),
+                    new RemoveAppKeyService(access, apiApps, appKeys, clock),
+                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock),
+                    new GetUserGrantService(access, userGrants, grantViews),
+                    new ListUserGrantsService(access, userGrants, grantViews, clock),
+                    new UpdateUserGrantService(access, projectRoles, userGrants, clock),
+                    new ChangeUserGrantStateService(access, userGrants, clock),
+                    new RemoveUserGrantService(access, userGrants, clock),
+                    new BulkRemoveUserGrantsService(access, userGrants, clock));
+            // --- end of the projects feature ---------------------------------------------------------
+
             var adapter = new HttpAdapter(
                     new AuthenticateService(verifiers),
                     new OrgUseCases(
@@ -184,9 +269,11 @@ public final class Wiring implements AutoCloseable {
                             new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock),
                             new GetMachineKeyService(access, machineKeys),
                             new ListMachineKeysService(access, users, machineKeys, clock),
-                            new RemoveMachineKeyService(access, machineKeys, cache, clock)));
+                            new RemoveMachineKeyService(access, machineKeys, cache, clock)),
+                    projectUseCases);
 
-            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships), clock,
+            var follower = new ChangeFollower(feed, cache,
+                    List.of(organizations, memberships, apiClients, roleGrants), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());
