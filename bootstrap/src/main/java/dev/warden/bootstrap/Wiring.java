@@ -67,6 +67,7 @@ import dev.warden.application.service.UpdateAppService;
 import dev.warden.application.service.UpdateProjectRoleService;
 import dev.warden.application.service.UpdateProjectService;
 import dev.warden.application.service.UpdateUserGrantService;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.UserGrantViews;
 import dev.warden.http.project.ProjectUseCases;
 import dev.warden.persistence.cache.CachingApiClientDirectory;
@@ -201,37 +202,42 @@ public final class Wiring implements AutoCloseable {
             var apiClients = new CachingApiClientDirectory(new MariaDbApiClientDirectory(db));
             var roleGrants = new CachingProjectRoleGrants(new MariaDbProjectRoleGrants(db));
             var grantViews = new UserGrantViews(users, organizations, projects);
+            // This node forgets at once; the others when their follower reads the change feed.
+            var localCaches = new LocalCaches(change -> {
+                apiClients.changed(change);
+                roleGrants.changed(change);
+            });
             var projectUseCases = new ProjectUseCases(
                     new AddProjectService(access, projects, ids, clock),
                     new GetProjectService(access, projects),
                     new ListProjectsService(access, projects, clock),
-                    new UpdateProjectService(access, projects, clock),
-                    new ChangeProjectStateService(access, projects, clock),
-                    new RemoveProjectService(access, projects, clock),
+                    new UpdateProjectService(access, projects, clock, localCaches),
+                    new ChangeProjectStateService(access, projects, clock, localCaches),
+                    new RemoveProjectService(access, projects, clock, localCaches),
                     new AddProjectRoleService(access, projects, projectRoles, clock),
                     new BulkAddProjectRolesService(access, projects, projectRoles, clock),
                     new ListProjectRolesService(access, projects, projectRoles, clock),
                     new UpdateProjectRoleService(access, projects, projectRoles, clock),
-                    new RemoveProjectRoleService(access, projects, projectRoles, clock),
-                    new AddApiAppService(access, projects, apiApps, hasher, ids, clock),
+                    new RemoveProjectRoleService(access, projects, projectRoles, clock, localCaches),
+                    new AddApiAppService(access, projects, apiApps, hasher, ids, clock, localCaches),
                     new GetAppService(access, apiApps),
                     new ListAppsService(access, projects, apiApps, clock),
                     new UpdateAppService(access, apiApps, clock),
-                    new UpdateApiAppConfigService(access, apiApps, clock),
-                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock),
-                    new ChangeAppStateService(access, apiApps, clock),
-                    new RemoveAppService(access, apiApps, clock),
-                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock),
+                    new UpdateApiAppConfigService(access, apiApps, clock, localCaches),
+                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock, localCaches),
+                    new ChangeAppStateService(access, apiApps, clock, localCaches),
+                    new RemoveAppService(access, apiApps, clock, localCaches),
+                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock, localCaches),
                     new GetAppKeyService(access, apiApps, appKeys),
                     new ListAppKeysService(access, apiApps, appKeys, clock),
-                    new RemoveAppKeyService(access, apiApps, appKeys, clock),
-                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock),
+                    new RemoveAppKeyService(access, apiApps, appKeys, clock, localCaches),
+                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock, localCaches),
                     new GetUserGrantService(access, userGrants, grantViews),
                     new ListUserGrantsService(access, userGrants, grantViews, clock),
-                    new UpdateUserGrantService(access, projectRoles, userGrants, clock),
-                    new ChangeUserGrantStateService(access, userGrants, clock),
-                    new RemoveUserGrantService(access, userGrants, clock),
-                    new BulkRemoveUserGrantsService(access, userGrants, clock));
+                    new UpdateUserGrantService(access, projectRoles, userGrants, clock, localCaches),
+                    new ChangeUserGrantStateService(access, userGrants, clock, localCaches),
+                    new RemoveUserGrantService(access, userGrants, clock, localCaches),
+                    new BulkRemoveUserGrantsService(access, userGrants, clock, localCaches));
             // --- end of the projects feature ---------------------------------------------------------
 
             var adapter = new HttpAdapter(

@@ -2,6 +2,7 @@ package dev.warden.http.project;
 
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.fakes.FakePorts;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.UserGrantViews;
 import dev.warden.application.service.AddApiAppService;
 import dev.warden.application.service.AddAppKeyService;
@@ -47,32 +48,33 @@ final class ProjectFixture {
                 new AddProjectService(a, p.projects, p.ids, p.clock),
                 new GetProjectService(a, p.projects),
                 new ListProjectsService(a, p.projects, p.clock),
-                new UpdateProjectService(a, p.projects, p.clock),
-                new ChangeProjectStateService(a, p.projects, p.clock),
-                new RemoveProjectService(a, p.projects, p.clock),
+                new UpdateProjectService(a, p.projects, p.clock, LocalCaches.NONE),
+                new ChangeProjectStateService(a, p.projects, p.clock, LocalCaches.NONE),
+                new RemoveProjectService(a, p.projects, p.clock, LocalCaches.NONE),
                 new AddProjectRoleService(a, p.projects, p.projectRoles, p.clock),
                 new BulkAddProjectRolesService(a, p.projects, p.projectRoles, p.clock),
                 new ListProjectRolesService(a, p.projects, p.projectRoles, p.clock),
                 new UpdateProjectRoleService(a, p.projects, p.projectRoles, p.clock),
-                new RemoveProjectRoleService(a, p.projects, p.projectRoles, p.clock),
-                new AddApiAppService(a, p.projects, p.apiApps, p.hasher, p.ids, p.clock),
+                new RemoveProjectRoleService(a, p.projects, p.projectRoles, p.clock, LocalCaches.NONE),
+                new AddApiAppService(a, p.projects, p.apiApps, p.hasher, p.ids, p.clock, LocalCaches.NONE),
                 new GetAppService(a, p.apiApps),
                 new ListAppsService(a, p.projects, p.apiApps, p.clock),
                 new UpdateAppService(a, p.apiApps, p.clock),
-                new UpdateApiAppConfigService(a, p.apiApps, p.clock),
-                new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock),
-                new ChangeAppStateService(a, p.apiApps, p.clock),
-                new RemoveAppService(a, p.apiApps, p.clock),
-                new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock),
+                new UpdateApiAppConfigService(a, p.apiApps, p.clock, LocalCaches.NONE),
+                new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock, LocalCaches.NONE),
+                new ChangeAppStateService(a, p.apiApps, p.clock, LocalCaches.NONE),
+                new RemoveAppService(a, p.apiApps, p.clock, LocalCaches.NONE),
+                new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock, LocalCaches.NONE),
                 new GetAppKeyService(a, p.apiApps, p.appKeys),
                 new ListAppKeysService(a, p.apiApps, p.appKeys, p.clock),
-                new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock),
-                new AddUserGrantService(a, p.users, p.projects, p.projectRoles, p.userGrants, p.ids, p.clock),
+                new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock, LocalCaches.NONE),
+                new AddUserGrantService(a, p.users, p.projects, p.projectRoles, p.userGrants, p.ids, p.clock,
+                        LocalCaches.NONE),
                 new GetUserGrantService(a, p.userGrants, views),
                 new ListUserGrantsService(a, p.userGrants, views, p.clock),
-                new UpdateUserGrantService(a, p.projectRoles, p.userGrants, p.clock),
-                new ChangeUserGrantStateService(a, p.userGrants, p.clock),
-                new RemoveUserGrantService(a, p.userGrants, p.clock),
-                new BulkRemoveUserGrantsService(a, p.userGrants, p.clock));
+                new UpdateUserGrantService(a, p.projectRoles, p.userGrants, p.clock, LocalCaches.NONE),
+                new ChangeUserGrantStateService(a, p.userGrants, p.clock, LocalCaches.NONE),
+                new RemoveUserGrantService(a, p.userGrants, p.clock, LocalCaches.NONE),
+                new BulkRemoveUserGrantsService(a, p.userGrants, p.clock, LocalCaches.NONE));
     }
 }

@@ -7,6 +7,7 @@ import dev.warden.application.port.in.AddedApiAppResult;
 import dev.warden.application.port.out.ApiAppRepository;
 import dev.warden.application.port.out.ProjectRepository;
 import dev.warden.application.port.out.SecretHasher;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
@@ -35,15 +36,17 @@ public final class AddApiAppService implements AddApiAppUseCase {
     private final SecretHasher hasher;
     private final IdGenerator ids;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public AddApiAppService(AccessControl accessControl, ProjectRepository projects, ApiAppRepository apps,
-                            SecretHasher hasher, IdGenerator ids, Clock clock) {
+                            SecretHasher hasher, IdGenerator ids, Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.projects = projects;
         this.apps = apps;
         this.hasher = hasher;
         this.ids = ids;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -60,6 +63,7 @@ public final class AddApiAppService implements AddApiAppUseCase {
         if (!apps.insert(app)) {
             throw ProjectErrors.appNameTaken();
         }
+        localCaches.clientChanged(app.id(), app.createdAt());
         return new AddedApiAppResult(app, secret == null ? null : secret.value());
     }
 }

@@ -9,6 +9,7 @@ import dev.warden.application.port.in.AddedAppKeyResult;
 import dev.warden.application.port.out.AppKeyRepository;
 import dev.warden.application.port.out.ApiAppRepository;
 import dev.warden.application.port.out.RsaKeyGenerator;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
 import dev.warden.domain.app.ApiAuthMethod;
@@ -37,15 +38,17 @@ public final class AddAppKeyService implements AddAppKeyUseCase {
     private final RsaKeyGenerator generator;
     private final IdGenerator ids;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public AddAppKeyService(AccessControl accessControl, ApiAppRepository apps, AppKeyRepository keys,
-                            RsaKeyGenerator generator, IdGenerator ids, Clock clock) {
+                            RsaKeyGenerator generator, IdGenerator ids, Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.keys = keys;
         this.generator = generator;
         this.ids = ids;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -74,6 +77,7 @@ public final class AddAppKeyService implements AddAppKeyUseCase {
         if (!keys.insert(key)) {
             throw appMissing();
         }
+        localCaches.clientChanged(app.id(), now);
         return new AddedAppKeyResult(key, keyFile);
     }
 

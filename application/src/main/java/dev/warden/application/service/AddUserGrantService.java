@@ -11,6 +11,7 @@ import dev.warden.application.port.out.ProjectRepository;
 import dev.warden.application.port.out.ProjectRoleRepository;
 import dev.warden.application.port.out.ServiceUserRepository;
 import dev.warden.application.port.out.UserGrantRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.grant.UserGrant;
 import dev.warden.domain.id.IdGenerator;
@@ -40,10 +41,11 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
     private final UserGrantRepository grants;
     private final IdGenerator ids;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public AddUserGrantService(AccessControl accessControl, ServiceUserRepository users, ProjectRepository projects,
                                ProjectRoleRepository roles, UserGrantRepository grants, IdGenerator ids,
-                               Clock clock) {
+                               Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.users = users;
         this.projects = projects;
@@ -51,6 +53,7 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
         this.grants = grants;
         this.ids = ids;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -71,6 +74,7 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
         if (!grants.insert(grant)) {
             throw new AlreadyExistsException(ProjectErrors.UNIQUE, "User grant already exists");
         }
+        localCaches.grantsChanged(grant.userId(), grant.createdAt());
         return new AddedUserGrantResult(grant);
     }
 

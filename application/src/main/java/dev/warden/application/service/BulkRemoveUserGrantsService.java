@@ -6,11 +6,13 @@ import dev.warden.application.port.in.BulkRemoveUserGrantsCommand;
 import dev.warden.application.port.in.BulkRemoveUserGrantsUseCase;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.out.UserGrantRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.Permission;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -25,11 +27,14 @@ public final class BulkRemoveUserGrantsService implements BulkRemoveUserGrantsUs
     private final AccessControl accessControl;
     private final UserGrantRepository grants;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public BulkRemoveUserGrantsService(AccessControl accessControl, UserGrantRepository grants, Clock clock) {
+    public BulkRemoveUserGrantsService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
+                                       LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -40,14 +45,19 @@ public final class BulkRemoveUserGrantsService implements BulkRemoveUserGrantsUs
                     + "between 1 and " + MAX_IDS + " items");
         }
         Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> users = new LinkedHashSet<>();
         for (String grantId : command.grantIds()) {
-            ids.add(GetUserGrantService.find(grants, grantId, org.id())
-                    .orElseThrow(() -> ProjectErrors.grantNotFound("COMMAND-1My0t")).id());
+            var grant = GetUserGrantService.find(grants, grantId, org.id())
+                    .orElseThrow(() -> ProjectErrors.grantNotFound("COMMAND-1My0t"));
+            ids.add(grant.id());
+            users.add(grant.userId());
         }
         if (grants.removeAll(ids) != ids.size()) {
             // One was removed concurrently; removeAll stored nothing.
             throw ProjectErrors.grantNotFound("COMMAND-1My0t");
         }
-        return new DetailsResult(0, clock.instant(), org.id());
+        Instant now = clock.instant();
+        users.forEach(userId -> localCaches.grantsChanged(userId, now));
+        return new DetailsResult(0, now, org.id());
     }
 }

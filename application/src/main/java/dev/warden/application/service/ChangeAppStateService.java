@@ -7,6 +7,7 @@ import dev.warden.application.port.in.ChangeAppStateCommand;
 import dev.warden.application.port.in.ChangeAppStateUseCase;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.out.ApiAppRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
@@ -22,11 +23,14 @@ public final class ChangeAppStateService implements ChangeAppStateUseCase {
     private final AccessControl accessControl;
     private final ApiAppRepository apps;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public ChangeAppStateService(AccessControl accessControl, ApiAppRepository apps, Clock clock) {
+    public ChangeAppStateService(AccessControl accessControl, ApiAppRepository apps, Clock clock,
+                                 LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -47,6 +51,7 @@ public final class ChangeAppStateService implements ChangeAppStateUseCase {
         ApiApp changed = current.withState(command.target(), clock.instant());
         OptimisticUpdate.stored(apps.update(changed), () -> ProjectErrors.appNotExisting("COMMAND-ov9d3"),
                 ProjectErrors::appNameTaken);
+        localCaches.clientChanged(changed.id(), changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

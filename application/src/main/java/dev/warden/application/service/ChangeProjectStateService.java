@@ -7,6 +7,7 @@ import dev.warden.application.port.in.ChangeProjectStateCommand;
 import dev.warden.application.port.in.ChangeProjectStateUseCase;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.out.ProjectRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.org.Organization;
@@ -25,11 +26,14 @@ public final class ChangeProjectStateService implements ChangeProjectStateUseCas
     private final AccessControl accessControl;
     private final ProjectRepository projects;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public ChangeProjectStateService(AccessControl accessControl, ProjectRepository projects, Clock clock) {
+    public ChangeProjectStateService(AccessControl accessControl, ProjectRepository projects, Clock clock,
+                                     LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.projects = projects;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -52,6 +56,7 @@ public final class ChangeProjectStateService implements ChangeProjectStateUseCas
         Project changed = current.withState(command.target(), clock.instant());
         OptimisticUpdate.stored(projects.update(changed), () -> ProjectErrors.projectNotFound(notFoundId),
                 ProjectErrors::projectNameTaken);
+        localCaches.clientChanged(0, changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

@@ -6,6 +6,7 @@ import dev.warden.application.port.in.ChangeUserGrantStateCommand;
 import dev.warden.application.port.in.ChangeUserGrantStateUseCase;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.out.UserGrantRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.grant.UserGrant;
 import dev.warden.domain.org.Organization;
@@ -22,11 +23,14 @@ public final class ChangeUserGrantStateService implements ChangeUserGrantStateUs
     private final AccessControl accessControl;
     private final UserGrantRepository grants;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public ChangeUserGrantStateService(AccessControl accessControl, UserGrantRepository grants, Clock clock) {
+    public ChangeUserGrantStateService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
+                                       LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -43,6 +47,7 @@ public final class ChangeUserGrantStateService implements ChangeUserGrantStateUs
         }
         UserGrant changed = current.withState(command.target(), clock.instant());
         OptimisticUpdate.stored(grants.update(changed), () -> ProjectErrors.grantNotFound("COMMAND-3M9sd"));
+        localCaches.grantsChanged(changed.userId(), changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

@@ -8,6 +8,7 @@ import dev.warden.application.port.in.RegenerateApiClientSecretCommand;
 import dev.warden.application.port.in.RegenerateApiClientSecretUseCase;
 import dev.warden.application.port.out.ApiAppRepository;
 import dev.warden.application.port.out.SecretHasher;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
@@ -28,13 +29,15 @@ public final class RegenerateApiClientSecretService implements RegenerateApiClie
     private final ApiAppRepository apps;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public RegenerateApiClientSecretService(AccessControl accessControl, ApiAppRepository apps, SecretHasher hasher,
-                                            Clock clock) {
+                                            Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.hasher = hasher;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -49,6 +52,7 @@ public final class RegenerateApiClientSecretService implements RegenerateApiClie
             ApiApp changed = current.withSecret(hash, clock.instant());
             OptimisticUpdate.stored(apps.update(changed), () -> ProjectErrors.appNotExisting("COMMAND-2g66f"),
                     ProjectErrors::appNameTaken);
+            localCaches.clientChanged(changed.id(), changed.changedAt());
             return new GeneratedClientSecretResult(secret.value(),
                     new DetailsResult(changed.sequence(), changed.changedAt(), org.id()));
         });

@@ -2,6 +2,7 @@ package dev.warden.application.service;
 
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveAppKeyCommand;
 import dev.warden.application.port.in.RemoveAppKeyUseCase;
@@ -20,13 +21,15 @@ public final class RemoveAppKeyService implements RemoveAppKeyUseCase {
     private final ApiAppRepository apps;
     private final AppKeyRepository keys;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public RemoveAppKeyService(AccessControl accessControl, ApiAppRepository apps, AppKeyRepository keys,
-                               Clock clock) {
+                               Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.keys = keys;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class RemoveAppKeyService implements RemoveAppKeyUseCase {
         if (!keys.remove(key.id())) {
             throw notFound();
         }
+        localCaches.clientChanged(key.appId(), clock.instant());
         return new DetailsResult(key.sequence() + 1, clock.instant(), org.id());
     }
 

@@ -5,6 +5,7 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveAppCommand;
 import dev.warden.application.port.in.RemoveAppUseCase;
 import dev.warden.application.port.out.ApiAppRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
@@ -22,11 +23,13 @@ public final class RemoveAppService implements RemoveAppUseCase {
     private final AccessControl accessControl;
     private final ApiAppRepository apps;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public RemoveAppService(AccessControl accessControl, ApiAppRepository apps, Clock clock) {
+    public RemoveAppService(AccessControl accessControl, ApiAppRepository apps, Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class RemoveAppService implements RemoveAppUseCase {
         if (!apps.remove(app.id())) {
             throw ProjectErrors.appNotExisting("COMMAND-0po9s");
         }
+        localCaches.clientChanged(app.id(), clock.instant());
         return new DetailsResult(app.sequence() + 1, clock.instant(), org.id());
     }
 }

@@ -6,6 +6,7 @@ import dev.warden.application.port.in.RemoveProjectRoleCommand;
 import dev.warden.application.port.in.RemoveProjectRoleUseCase;
 import dev.warden.application.port.out.ProjectRepository;
 import dev.warden.application.port.out.ProjectRoleRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.org.Organization;
@@ -26,13 +27,15 @@ public final class RemoveProjectRoleService implements RemoveProjectRoleUseCase 
     private final ProjectRepository projects;
     private final ProjectRoleRepository roles;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public RemoveProjectRoleService(AccessControl accessControl, ProjectRepository projects,
-                                    ProjectRoleRepository roles, Clock clock) {
+                                    ProjectRoleRepository roles, Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.projects = projects;
         this.roles = roles;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -43,7 +46,9 @@ public final class RemoveProjectRoleService implements RemoveProjectRoleUseCase 
         String key = command.roleKey() == null ? "" : command.roleKey();
         Instant now = clock.instant();
         long sequence = roles.find(project.id(), key).map(role -> role.sequence() + 1).orElse(0L);
-        roles.remove(project.id(), key);
+        if (roles.remove(project.id(), key)) {
+            localCaches.grantsChanged(0, now);
+        }
         return new DetailsResult(sequence, now, org.id());
     }
 }

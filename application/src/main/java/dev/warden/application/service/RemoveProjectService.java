@@ -5,6 +5,7 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveProjectCommand;
 import dev.warden.application.port.in.RemoveProjectUseCase;
 import dev.warden.application.port.out.ProjectRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.org.Organization;
@@ -22,11 +23,14 @@ public final class RemoveProjectService implements RemoveProjectUseCase {
     private final AccessControl accessControl;
     private final ProjectRepository projects;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public RemoveProjectService(AccessControl accessControl, ProjectRepository projects, Clock clock) {
+    public RemoveProjectService(AccessControl accessControl, ProjectRepository projects, Clock clock,
+                                LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.projects = projects;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -37,6 +41,8 @@ public final class RemoveProjectService implements RemoveProjectUseCase {
         if (!projects.remove(project.id())) {
             throw ProjectErrors.projectNotFound("COMMAND-3M9sd");
         }
+        localCaches.clientChanged(0, clock.instant());
+        localCaches.grantsChanged(0, clock.instant());
         return new DetailsResult(project.sequence() + 1, clock.instant(), org.id());
     }
 }

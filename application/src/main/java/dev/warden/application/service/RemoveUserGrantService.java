@@ -5,6 +5,7 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveUserGrantCommand;
 import dev.warden.application.port.in.RemoveUserGrantUseCase;
 import dev.warden.application.port.out.UserGrantRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.grant.UserGrant;
 import dev.warden.domain.org.Organization;
@@ -18,11 +19,14 @@ public final class RemoveUserGrantService implements RemoveUserGrantUseCase {
     private final AccessControl accessControl;
     private final UserGrantRepository grants;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public RemoveUserGrantService(AccessControl accessControl, UserGrantRepository grants, Clock clock) {
+    public RemoveUserGrantService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
+                                  LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -33,6 +37,7 @@ public final class RemoveUserGrantService implements RemoveUserGrantUseCase {
         if (!grants.remove(grant.id())) {
             throw ProjectErrors.grantNotFound("COMMAND-1My0t");
         }
+        localCaches.grantsChanged(grant.userId(), clock.instant());
         return new DetailsResult(grant.sequence() + 1, clock.instant(), org.id());
     }
 }

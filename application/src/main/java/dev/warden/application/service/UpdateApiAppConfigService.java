@@ -7,6 +7,7 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.UpdateApiAppConfigCommand;
 import dev.warden.application.port.in.UpdateApiAppConfigUseCase;
 import dev.warden.application.port.out.ApiAppRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.app.ApiApp;
@@ -26,11 +27,14 @@ public final class UpdateApiAppConfigService implements UpdateApiAppConfigUseCas
     private final AccessControl accessControl;
     private final ApiAppRepository apps;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public UpdateApiAppConfigService(AccessControl accessControl, ApiAppRepository apps, Clock clock) {
+    public UpdateApiAppConfigService(AccessControl accessControl, ApiAppRepository apps, Clock clock,
+                                     LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -49,6 +53,7 @@ public final class UpdateApiAppConfigService implements UpdateApiAppConfigUseCas
         ApiApp changed = current.withAuthMethod(method, clock.instant());
         OptimisticUpdate.stored(apps.update(changed), () -> ProjectErrors.appNotExisting("COMMAND-2n8uU"),
                 ProjectErrors::appNameTaken);
+        localCaches.clientChanged(changed.id(), changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

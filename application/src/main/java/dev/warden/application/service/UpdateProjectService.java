@@ -6,6 +6,7 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.UpdateProjectCommand;
 import dev.warden.application.port.in.UpdateProjectUseCase;
 import dev.warden.application.port.out.ProjectRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.application.project.ProjectLookup;
 import dev.warden.domain.org.Organization;
@@ -23,11 +24,14 @@ public final class UpdateProjectService implements UpdateProjectUseCase {
     private final AccessControl accessControl;
     private final ProjectRepository projects;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
-    public UpdateProjectService(AccessControl accessControl, ProjectRepository projects, Clock clock) {
+    public UpdateProjectService(AccessControl accessControl, ProjectRepository projects, Clock clock,
+                                LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.projects = projects;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -45,6 +49,7 @@ public final class UpdateProjectService implements UpdateProjectUseCase {
         Project changed = current.withSettings(command.settings(), clock.instant());
         OptimisticUpdate.stored(projects.update(changed), () -> ProjectErrors.projectNotFound("COMMAND-3M9sd"),
                 ProjectErrors::projectNameTaken);
+        localCaches.clientChanged(0, changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

@@ -8,6 +8,7 @@ import dev.warden.application.port.in.UpdateUserGrantCommand;
 import dev.warden.application.port.in.UpdateUserGrantUseCase;
 import dev.warden.application.port.out.ProjectRoleRepository;
 import dev.warden.application.port.out.UserGrantRepository;
+import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.grant.UserGrant;
 import dev.warden.domain.org.Organization;
@@ -23,13 +24,15 @@ public final class UpdateUserGrantService implements UpdateUserGrantUseCase {
     private final ProjectRoleRepository roles;
     private final UserGrantRepository grants;
     private final Clock clock;
+    private final LocalCaches localCaches;
 
     public UpdateUserGrantService(AccessControl accessControl, ProjectRoleRepository roles,
-                                  UserGrantRepository grants, Clock clock) {
+                                  UserGrantRepository grants, Clock clock, LocalCaches localCaches) {
         this.accessControl = accessControl;
         this.roles = roles;
         this.grants = grants;
         this.clock = clock;
+        this.localCaches = localCaches;
     }
 
     @Override
@@ -48,6 +51,7 @@ public final class UpdateUserGrantService implements UpdateUserGrantUseCase {
         AddUserGrantService.checkRoles(roles, current.projectId(), keys);
         UserGrant changed = current.withRoleKeys(keys, clock.instant());
         OptimisticUpdate.stored(grants.update(changed), () -> ProjectErrors.grantNotFound("COMMAND-3M9sd"));
+        localCaches.grantsChanged(changed.userId(), changed.changedAt());
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }
