@@ -6,7 +6,7 @@ import dev.warden.application.port.in.ChangeUserGrantStateCommand;
 import dev.warden.application.port.in.GetUserGrantQuery;
 import dev.warden.application.port.in.RemoveUserGrantCommand;
 import dev.warden.application.port.in.UpdateUserGrantCommand;
-import dev.warden.application.error.InvalidArgumentException;
+import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.domain.grant.UserGrantState;
 import dev.warden.http.json.DetailsResponse;
 import dev.warden.http.json.JsonCodec;
@@ -55,7 +55,7 @@ public final class UserGrantEndpoint implements HttpService {
         var body = json.read(request, UserGrantWire.AddUserGrantRequest.class, "AddUserGrantRequest");
         if (body.projectGrantId() != null && !body.projectGrantId().isEmpty()) {
             // Warden has no project grants, so none can be named.
-            throw new InvalidArgumentException("COMMAND-4m9ff", "Grant not found");
+            throw new PreconditionFailedException("COMMAND-4m9ff", "Grant not found");
         }
         var result = projects.addUserGrant().addUserGrant(new AddUserGrantCommand(caller(request),
                 param(request, "userId"), body.projectId(), body.roleKeys()));

@@ -434,6 +434,8 @@ class ProjectRoutesTest {
         String foreign = addProject("foreign", "admin", OTHER_ORG.id());
         assertError(call("owner", Method.POST, grants, "{\"projectId\":\"" + foreign + "\"}"), 400, 9,
                 "Grant not found (COMMAND-4m9ff)");
+        assertError(call("owner", Method.POST, grants, "{\"projectId\":\"" + project + "\",\"projectGrantId\":\"5\"}"),
+                400, 9, "Grant not found (COMMAND-4m9ff)");
         String first = call("owner", Method.POST, grants, "{\"projectId\":\"" + project + "\"}").json()
                 .get("userGrantId").asText();
         assertError(call("owner", Method.POST, grants, "{\"projectId\":\"" + project + "\"}"), 409, 6,
