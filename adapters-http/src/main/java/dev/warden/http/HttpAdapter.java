@@ -8,6 +8,7 @@ import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.oauth.OAuthUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.signing.SigningKeyUseCases;
+import dev.warden.http.project.ProjectUseCases;
 
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
 public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, UserUseCases users,
                           MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys,
                           OAuthUseCases oauth,
-                          SigningKeyUseCases signingKeys) {
+                          SigningKeyUseCases signingKeys,
+                          ProjectUseCases projects) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(orgs, "orgs");
@@ -25,5 +27,6 @@ public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, Us
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(oauth, "oauth");
         Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(projects, "projects");
     }
 }

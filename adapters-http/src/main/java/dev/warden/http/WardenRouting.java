@@ -13,10 +13,14 @@ import dev.warden.http.signing.JwksEndpoint;
 import dev.warden.http.signing.OpenIdConfigurationEndpoint;
 import dev.warden.http.signing.SigningKeyEndpoint;
 import dev.warden.http.member.MemberEndpoint;
+import dev.warden.http.introspection.IntrospectionEndpoint;
 import dev.warden.http.oauth.OAuthResponses;
 import dev.warden.http.oauth.RevocationEndpoint;
 import dev.warden.http.oauth.TokenEndpoint;
 import dev.warden.http.org.OrgEndpoint;
+import dev.warden.http.project.AppEndpoint;
+import dev.warden.http.project.ProjectEndpoint;
+import dev.warden.http.project.UserGrantEndpoint;
 import dev.warden.http.token.PatEndpoint;
 import dev.warden.http.user.UserEndpoint;
 import io.helidon.webserver.http.HttpRouting;
@@ -48,7 +52,8 @@ public final class WardenRouting {
         // The OAuth endpoints authenticate their clients themselves: outside the management API's handler.
         OAuthResponses oauth = new OAuthResponses(json);
         routing.register(OAUTH, new TokenEndpoint(adapter.oauth(), oauth, maxBodyBytes))
-                .register(OAUTH, new RevocationEndpoint(adapter.oauth(), oauth, maxBodyBytes));
+                .register(OAUTH, new RevocationEndpoint(adapter.oauth(), oauth, maxBodyBytes))
+                .register(new IntrospectionEndpoint(adapter.oauth().introspection(), oauth, maxBodyBytes));
 
         // Order matters: unauthenticated routes first, then the authentication handler in front of
         // everything else under the API prefixes, then the protected routes, then a JSON 404.
@@ -67,6 +72,9 @@ public final class WardenRouting {
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new PatEndpoint(adapter.users(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineSecretEndpoint(adapter.secrets(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MachineKeyEndpoint(adapter.keys(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new ProjectEndpoint(adapter.projects(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new AppEndpoint(adapter.projects(), json)))
+                .register(MANAGEMENT, routes.recording(MANAGEMENT, new UserGrantEndpoint(adapter.projects(), json)))
                 .register(ADMIN, routes.recording(ADMIN,
                         new AdminEndpoint(adapter.orgs(), adapter.members(), json)))
                 .register(ADMIN, routes.recording(ADMIN, new SigningKeyEndpoint(adapter.signingKeys(), json)));

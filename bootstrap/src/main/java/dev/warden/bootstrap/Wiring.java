@@ -39,19 +39,64 @@ import dev.warden.application.service.UpdateOrgService;
 import dev.warden.application.service.UpdateUserNameService;
 import dev.warden.application.oauth.AccessTokenIssuer;
 import dev.warden.application.oauth.OAuthSettings;
+import dev.warden.application.project.LocalCaches;
+import dev.warden.application.project.UserGrantViews;
+import dev.warden.application.service.AddApiAppService;
+import dev.warden.application.service.AddAppKeyService;
+import dev.warden.application.service.AddProjectRoleService;
+import dev.warden.application.service.AddProjectService;
+import dev.warden.application.service.AddUserGrantService;
 import dev.warden.application.service.AuthenticateManagementCallService;
+import dev.warden.application.service.BulkAddProjectRolesService;
+import dev.warden.application.service.BulkRemoveUserGrantsService;
+import dev.warden.application.service.ChangeAppStateService;
+import dev.warden.application.service.ChangeProjectStateService;
+import dev.warden.application.service.ChangeUserGrantStateService;
+import dev.warden.application.service.GetAppKeyService;
+import dev.warden.application.service.GetAppService;
 import dev.warden.application.service.GetJwksService;
 import dev.warden.application.service.GetOpenIdConfigurationService;
+import dev.warden.application.service.GetProjectService;
+import dev.warden.application.service.GetUserGrantService;
 import dev.warden.application.service.IssueClientCredentialsTokenService;
 import dev.warden.application.service.IssueJwtProfileTokenService;
+import dev.warden.application.service.ListAppKeysService;
+import dev.warden.application.service.ListAppsService;
+import dev.warden.application.service.ListProjectRolesService;
+import dev.warden.application.service.ListProjectsService;
 import dev.warden.application.service.ListSigningKeysService;
+import dev.warden.application.service.ListUserGrantsService;
+import dev.warden.application.service.RegenerateApiClientSecretService;
+import dev.warden.application.service.RemoveAppKeyService;
+import dev.warden.application.service.RemoveAppService;
+import dev.warden.application.service.RemoveProjectRoleService;
+import dev.warden.application.service.RemoveProjectService;
+import dev.warden.application.service.RemoveUserGrantService;
 import dev.warden.application.service.RevokeTokenService;
 import dev.warden.application.service.RotateSigningKeyService;
+import dev.warden.application.service.UpdateApiAppConfigService;
+import dev.warden.application.service.UpdateAppService;
+import dev.warden.application.service.UpdateProjectRoleService;
+import dev.warden.application.service.UpdateProjectService;
+import dev.warden.application.service.UpdateUserGrantService;
 import dev.warden.http.oauth.OAuthUseCases;
+import dev.warden.http.project.ProjectUseCases;
 import dev.warden.http.signing.SigningKeyUseCases;
+import dev.warden.persistence.cache.CachingApiClientDirectory;
+import dev.warden.persistence.cache.CachingServiceUserReader;
+import dev.warden.persistence.cache.CaffeineVerifiedClientCache;
+import dev.warden.application.service.IntrospectTokenService;
+import dev.warden.persistence.cache.CachingProjectRoleGrants;
 import dev.warden.persistence.oauth.MariaDbAccessTokenRepository;
 import dev.warden.persistence.oauth.MariaDbAssertionReplayGuard;
 import dev.warden.persistence.oauth.NimbusJwtAssertions;
+import dev.warden.persistence.project.MariaDbApiAppRepository;
+import dev.warden.persistence.project.MariaDbApiClientDirectory;
+import dev.warden.persistence.project.MariaDbAppKeyRepository;
+import dev.warden.persistence.project.MariaDbProjectRepository;
+import dev.warden.persistence.project.MariaDbProjectRoleGrants;
+import dev.warden.persistence.project.MariaDbProjectRoleRepository;
+import dev.warden.persistence.project.MariaDbUserGrantRepository;
 import dev.warden.persistence.signing.MasterKey;
 import dev.warden.persistence.signing.SigningKeyStore;
 import dev.warden.persistence.signing.StoredSigningKeys;
@@ -172,11 +217,17 @@ public final class Wiring implements AutoCloseable {
             // --- OAuth (issue 4): access tokens, client secrets, JWT profile, revocation -------------------
             var accessTokens = new MariaDbAccessTokenRepository(db, clock);
             var replayGuard = new MariaDbAssertionReplayGuard(db, clock);
+            // Introspection reads these on every call: cached, forgotten through the change follower below
+            // (and, for writes on this node, at once through the projects feature's LocalCaches).
+            var apiClients = new CachingApiClientDirectory(new MariaDbApiClientDirectory(db));
+            var roleGrants = new CachingProjectRoleGrants(new MariaDbProjectRoleGrants(db));
+            var clientCache = new CaffeineVerifiedClientCache(config.tokenCacheMaxSize(), config.tokenCacheTtl());
+            var userReader = new CachingServiceUserReader(users, config.tokenCacheMaxSize(), config.tokenCacheTtl());
             // --- end OAuth ---------------------------------------------------------------------------------
 
             VerifierContext verifierContext = new VerifierContext(clock, organizations, users, tokens, hasher, cache,
                     usage, Map.of(), accessTokens, secrets, machineKeys, new NimbusJwtAssertions(), replayGuard,
-                    signingKeys, oauth.issuer(), oauth.assertionRules());
+                    signingKeys, oauth.issuer(), oauth.assertionRules(), apiClients, clientCache);
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
             var authenticationMethods = new AuthenticateService(verifiers);
@@ -184,6 +235,53 @@ public final class Wiring implements AutoCloseable {
                     clock, oauth);
             AccessControl access = new AccessControl(organizations, memberships, instances);
             String domain = config.instanceDomain();
+
+            // --- Projects feature: projects, roles, API apps, app keys, user grants ---------------
+            var projects = new MariaDbProjectRepository(db, clock);
+            var projectRoles = new MariaDbProjectRoleRepository(db, clock);
+            var apiApps = new MariaDbApiAppRepository(db, clock);
+            var appKeys = new MariaDbAppKeyRepository(db, clock);
+            var userGrants = new MariaDbUserGrantRepository(db, clock);
+            var grantViews = new UserGrantViews(users, organizations, projects);
+            // This node forgets at once; the others when their follower reads the change feed.
+            var localCaches = new LocalCaches(change -> {
+                apiClients.changed(change);
+                roleGrants.changed(change);
+                clientCache.changed(change);
+            });
+            var projectUseCases = new ProjectUseCases(
+                    new AddProjectService(access, projects, ids, clock),
+                    new GetProjectService(access, projects),
+                    new ListProjectsService(access, projects, clock),
+                    new UpdateProjectService(access, projects, clock, localCaches),
+                    new ChangeProjectStateService(access, projects, clock, localCaches),
+                    new RemoveProjectService(access, projects, clock, localCaches),
+                    new AddProjectRoleService(access, projects, projectRoles, clock),
+                    new BulkAddProjectRolesService(access, projects, projectRoles, clock),
+                    new ListProjectRolesService(access, projects, projectRoles, clock),
+                    new UpdateProjectRoleService(access, projects, projectRoles, clock),
+                    new RemoveProjectRoleService(access, projects, projectRoles, clock, localCaches),
+                    new AddApiAppService(access, projects, apiApps, hasher, ids, clock, localCaches),
+                    new GetAppService(access, apiApps),
+                    new ListAppsService(access, projects, apiApps, clock),
+                    new UpdateAppService(access, apiApps, clock),
+                    new UpdateApiAppConfigService(access, apiApps, clock, localCaches),
+                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock, localCaches),
+                    new ChangeAppStateService(access, apiApps, clock, localCaches),
+                    new RemoveAppService(access, apiApps, clock, localCaches),
+                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock, localCaches),
+                    new GetAppKeyService(access, apiApps, appKeys),
+                    new ListAppKeysService(access, apiApps, appKeys, clock),
+                    new RemoveAppKeyService(access, apiApps, appKeys, clock, localCaches),
+                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock, localCaches),
+                    new GetUserGrantService(access, userGrants, grantViews),
+                    new ListUserGrantsService(access, userGrants, grantViews, clock),
+                    new UpdateUserGrantService(access, projectRoles, userGrants, clock, localCaches),
+                    new ChangeUserGrantStateService(access, userGrants, clock, localCaches),
+                    new RemoveUserGrantService(access, userGrants, clock, localCaches),
+                    new BulkRemoveUserGrantsService(access, userGrants, clock, localCaches));
+            // --- end of the projects feature ---------------------------------------------------------
+
             var adapter = new HttpAdapter(
                     // The management and admin APIs accept only credentials meant for them (their audience).
                     new AuthenticateManagementCallService(authenticationMethods, instances),
@@ -224,14 +322,18 @@ public final class Wiring implements AutoCloseable {
                     new OAuthUseCases(
                             new IssueClientCredentialsTokenService(authenticationMethods, tokenIssuer),
                             new IssueJwtProfileTokenService(authenticationMethods, tokenIssuer),
-                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache)),
+                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache),
+                            new IntrospectTokenService(authenticationMethods, userReader, organizations, roleGrants,
+                                    oauth.issuer())),
                     new SigningKeyUseCases(
                             new GetJwksService(signingKeys),
                             new GetOpenIdConfigurationService(oauth),
                             new RotateSigningKeyService(access, signingKeys),
-                            new ListSigningKeysService(access, signingKeys, clock)));
+                            new ListSigningKeysService(access, signingKeys, clock)),
+                    projectUseCases);
 
-            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys), clock,
+            var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys,
+                    apiClients, roleGrants, clientCache, userReader), clock,
                     config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("warden-change-follower").daemon().factory());

@@ -49,7 +49,8 @@ class AuthenticationHandlerSchemesTest {
         };
         HttpAdapter recording = new RecordingUseCases().adapter();
         WardenRouting.routing(routing, new HttpAdapter(authenticate, recording.orgs(), recording.users(),
-                recording.members(), recording.secrets(), recording.keys(), recording.oauth(), recording.signingKeys()));
+                recording.members(), recording.secrets(), recording.keys(), recording.oauth(), recording.signingKeys(),
+                recording.projects()));
     }
 
     @BeforeEach

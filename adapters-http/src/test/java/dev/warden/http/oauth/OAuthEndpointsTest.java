@@ -49,7 +49,10 @@ class OAuthEndpointsTest {
                         new IssueClientCredentialsTokenService(chain, WORLD.issuer()),
                         new IssueJwtProfileTokenService(chain, WORLD.issuer()),
                         new RevokeTokenService(chain, WORLD.ports.accessTokens, WORLD.ports.signingKeys,
-                                WORLD.ports.cache)), recording.signingKeys()));
+                                WORLD.ports.cache),
+                        command -> {
+                            throw new AssertionError("introspection is tested in IntrospectionEndpointTest");
+                        }), recording.signingKeys(), recording.projects()));
     }
 
     private record Reply(int status, JsonNode json, Http1ClientResponse response) {

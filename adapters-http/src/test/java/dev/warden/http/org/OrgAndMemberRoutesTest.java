@@ -96,7 +96,7 @@ class OrgAndMemberRoutesTest {
                 credential.value().equals(RecordingUseCases.BEARER_TOKEN)
                         ? new Verification.Verified(PRINCIPAL, "test") : new Verification.Rejected("no"),
                 orgs, recording.users(), members, recording.secrets(), recording.keys(), recording.oauth(),
-                recording.signingKeys()));
+                recording.signingKeys(), recording.projects()));
     }
 
     @BeforeEach

@@ -72,7 +72,8 @@ class SigningKeyEndpointsTest {
                         SigningKeyInfo.retired("42", CREATED.minusSeconds(60), CREATED.plusSeconds(3600))),
                         CREATED.plusSeconds(1))));
         WardenRouting.routing(routing, new HttpAdapter(recording.authenticate(), recording.orgs(), recording.users(),
-                recording.members(), recording.secrets(), recording.keys(), recording.oauth(), keys));
+                recording.members(), recording.secrets(), recording.keys(), recording.oauth(), keys,
+                recording.projects()));
     }
 
     @BeforeEach

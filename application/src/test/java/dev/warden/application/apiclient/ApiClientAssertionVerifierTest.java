@@ -27,7 +27,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code private_key_jwt} of API applications, created through its provider as the composition root does. */
+/** {@code private_key_jwt} of API applications. */
 class ApiClientAssertionVerifierTest extends CredentialVerifierContract {
 
     private static final String CLIENT_ID = "291800001234567891";
@@ -37,6 +37,7 @@ class ApiClientAssertionVerifierTest extends CredentialVerifierContract {
 
     private final FakePorts ports = new FakePorts();
     private final KeyPair keyPair = FakeRsaKeyGenerator.pair(0);
+    private final Map<String, ApiClient> apps = new java.util.concurrent.ConcurrentHashMap<>();
     private CredentialVerifier verifier;
     private long orgId;
 
@@ -44,12 +45,14 @@ class ApiClientAssertionVerifierTest extends CredentialVerifierContract {
     void setUp() {
         orgId = ports.organization("ACME").id();
         register(true, ports.clock.instant().plus(Duration.ofDays(1)));
-        verifier = new ApiClientAssertionVerifierProvider().create(ports.verifierContext());
+        // A map of apps stands in for the directory; the in-memory one is tested with the projects feature.
+        verifier = new ApiClientAssertionVerifier(clientId -> Optional.ofNullable(apps.get(clientId)),
+                ports.assertions, ports.replayGuard, ports.oauth.assertionRules(), ports.clock);
     }
 
     private void register(boolean active, Instant keyExpiresAt) {
         String pem = RsaKeys.publicKeyPem((RSAPublicKey) keyPair.getPublic());
-        ports.apiClients.put(CLIENT_ID, new ApiClient(APP_ID, PROJECT_ID, orgId, CLIENT_ID, active, Optional.empty(),
+        apps.put(CLIENT_ID, new ApiClient(APP_ID, PROJECT_ID, orgId, CLIENT_ID, active, Optional.empty(),
                 List.of(new ApiClientKey(KEY_ID, pem, keyExpiresAt))));
     }
 

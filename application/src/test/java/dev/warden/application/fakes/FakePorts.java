@@ -1,7 +1,6 @@
 package dev.warden.application.fakes;
 
 import dev.warden.application.auth.VerifierContext;
-import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.domain.id.IdGenerator;
@@ -46,6 +45,13 @@ public final class FakePorts {
     /** The issuer and lifetimes of the OAuth use cases and verifiers: 12 h tokens, 1 h id tokens and assertions, 5 s skew. */
     public final OAuthSettings oauth = new OAuthSettings(ISSUER, Duration.ofHours(12), Duration.ofHours(1),
             Duration.ofHours(1), Duration.ofSeconds(5));
+    public final InMemoryProjectRepository projects;
+    public final InMemoryProjectRoleRepository projectRoles;
+    public final InMemoryApiAppRepository apiApps;
+    public final InMemoryAppKeyRepository appKeys;
+    public final InMemoryUserGrantRepository userGrants;
+    public final InMemoryApiClientDirectory apiClients;
+    public final InMemoryProjectRoleGrants roleGrants;
     /** What the repositories wrote to the change feed. */
     public final InMemoryChangeFeed changes;
     public final FakeSecretHasher hasher = new FakeSecretHasher();
@@ -68,6 +74,13 @@ public final class FakePorts {
         this.machineKeys = new InMemoryMachineKeyRepository(database);
         this.secrets = new InMemoryMachineSecretRepository(database);
         this.changes = database.changes();
+        this.projects = new InMemoryProjectRepository(database);
+        this.projectRoles = new InMemoryProjectRoleRepository(database);
+        this.apiApps = new InMemoryApiAppRepository(database);
+        this.appKeys = new InMemoryAppKeyRepository(database);
+        this.userGrants = new InMemoryUserGrantRepository(database);
+        this.apiClients = new InMemoryApiClientDirectory(database);
+        this.roleGrants = new InMemoryProjectRoleGrants(database);
         this.instances = new InMemoryInstanceRepository(organizations, users, memberships, tokens);
         this.cache = new InMemoryVerifiedCredentialCache(clock);
         this.accessTokens = new InMemoryAccessTokenRepository(database);
@@ -75,8 +88,6 @@ public final class FakePorts {
     }
 
     /** The context a {@link dev.warden.application.auth.CredentialVerifierProvider} is created with. */
-    /** API applications by client id, as the API-client methods of {@link #verifierContext} find them. */
-    public final Map<String, ApiClientDirectory.ApiClient> apiClients = new java.util.concurrent.ConcurrentHashMap<>();
     public final InMemoryVerifiedClientCache clientCache = new InMemoryVerifiedClientCache();
 
     public VerifierContext verifierContext() {
@@ -86,7 +97,7 @@ public final class FakePorts {
     public VerifierContext verifierContext(Map<String, String> settings) {
         return new VerifierContext(clock, organizations, users, tokens, hasher, cache, usage, settings, accessTokens,
                 secrets, machineKeys, assertions, replayGuard, signingKeys, oauth.issuer(), oauth.assertionRules(),
-                clientId -> Optional.ofNullable(apiClients.get(clientId)), clientCache);
+                apiClients, clientCache);
     }
 
     /** The access control of management use cases, over these repositories. */

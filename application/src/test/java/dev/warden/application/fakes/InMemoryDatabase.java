@@ -39,6 +39,14 @@ public final class InMemoryDatabase {
     /** Client secrets by user id. */
     final ConcurrentMap<Long, MachineSecret> secrets = new ConcurrentHashMap<>();
     final InMemoryChangeFeed changes;
+    // Projects feature: the foreign keys of V5 cascade, so removals here take what hangs from them.
+    final ConcurrentMap<Long, dev.warden.domain.project.Project> projects = new ConcurrentHashMap<>();
+    /** Roles by project id, then key. */
+    final ConcurrentMap<Long, java.util.Map<String, dev.warden.domain.project.ProjectRole>> roles =
+            new ConcurrentHashMap<>();
+    final ConcurrentMap<Long, dev.warden.domain.app.ApiApp> apps = new ConcurrentHashMap<>();
+    final ConcurrentMap<Long, dev.warden.domain.app.AppKey> appKeys = new ConcurrentHashMap<>();
+    final ConcurrentMap<Long, dev.warden.domain.grant.UserGrant> grants = new ConcurrentHashMap<>();
 
     public InMemoryDatabase(Clock clock) {
         this.changes = new InMemoryChangeFeed(Objects.requireNonNull(clock, "clock"));
@@ -68,5 +76,22 @@ public final class InMemoryDatabase {
         machineKeys.values().removeIf(k -> k.userId() == userId);
         accessTokens.values().removeIf(t -> t.userId() == userId);
         secrets.remove(userId);
+        grants.values().removeIf(g -> g.userId() == userId);
+    }
+
+    /** Deletes a project's roles, apps, keys and grants, as the foreign keys' cascades do. */
+    void removeProjectRows(long projectId) {
+        projects.remove(projectId);
+        roles.remove(projectId);
+        apps.values().removeIf(a -> a.projectId() == projectId);
+        appKeys.values().removeIf(k -> k.projectId() == projectId);
+        grants.values().removeIf(g -> g.projectId() == projectId);
+    }
+
+    /** Deletes an organization's projects (with everything of theirs) and grants, as the cascades do. */
+    void removeOrgProjectRows(long orgId) {
+        projects.values().stream().filter(p -> p.orgId() == orgId).map(p -> p.id()).toList()
+                .forEach(this::removeProjectRows);
+        grants.values().removeIf(g -> g.orgId() == orgId);
     }
 }

@@ -97,6 +97,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
                 db.removeUserRows(user.id());
             }
             db.memberships.values().removeIf(m -> m.scope() == MemberScope.ORG && m.scopeId() == orgId);
+            db.removeOrgProjectRows(orgId);
             db.changes.record(ChangeKind.ORG_CHANGED, orgId);
             members.forEach(user -> db.changes.record(ChangeKind.USER_CHANGED, user.id()));
         }

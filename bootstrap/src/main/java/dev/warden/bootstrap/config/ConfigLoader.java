@@ -26,7 +26,8 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     /** The built-in methods: PATs and OAuth access tokens on API calls, client secrets and assertions at the token endpoint. */
-    public static final String DEFAULT_AUTH_METHODS = "pat,access-token,client-secret,jwt-profile";
+    public static final String DEFAULT_AUTH_METHODS =
+            "pat,access-token,client-secret,jwt-profile,api-client-secret,api-client-assertion";
 
     private final Config config;
 

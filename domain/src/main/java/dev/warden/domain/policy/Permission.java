@@ -18,6 +18,19 @@ public record Permission(String name) {
     public static final Permission IAM_MEMBER_READ = new Permission("iam.member.read");
     public static final Permission IAM_MEMBER_WRITE = new Permission("iam.member.write");
     public static final Permission IAM_MEMBER_DELETE = new Permission("iam.member.delete");
+    public static final Permission PROJECT_READ = new Permission("project.read");
+    public static final Permission PROJECT_CREATE = new Permission("project.create");
+    public static final Permission PROJECT_WRITE = new Permission("project.write");
+    public static final Permission PROJECT_DELETE = new Permission("project.delete");
+    public static final Permission PROJECT_ROLE_READ = new Permission("project.role.read");
+    public static final Permission PROJECT_ROLE_WRITE = new Permission("project.role.write");
+    public static final Permission PROJECT_ROLE_DELETE = new Permission("project.role.delete");
+    public static final Permission PROJECT_APP_READ = new Permission("project.app.read");
+    public static final Permission PROJECT_APP_WRITE = new Permission("project.app.write");
+    public static final Permission PROJECT_APP_DELETE = new Permission("project.app.delete");
+    public static final Permission USER_GRANT_READ = new Permission("user.grant.read");
+    public static final Permission USER_GRANT_WRITE = new Permission("user.grant.write");
+    public static final Permission USER_GRANT_DELETE = new Permission("user.grant.delete");
 
     public Permission {
         if (name == null || !name.matches("[a-z_]+(\\.[a-z_]+)*(:self)?")) {

@@ -80,13 +80,17 @@ public final class RolePolicy {
         orgManager.addAll(List.of("org.create", "project.app.delete"));
         define(Role.IAM_ORG_MANAGER, orgManager);
         define(Role.IAM_OWNER_VIEWER, List.of("iam.read", "iam.member.read", "org.read", "org.member.read",
-                "user.read", "user.global.read", "user.membership.read", "project.read"));
+                "user.read", "user.global.read", "user.membership.read", "project.read",
+                // Projects feature (contract extension §8).
+                "project.role.read", "project.app.read", "user.grant.read"));
         define(Role.IAM_USER_MANAGER, List.of("org.read", "org.global.read", "org.member.read",
                 "org.member.delete", "user.read", "user.global.read", "user.write", "user.delete",
-                "user.membership.read", "project.read"));
+                "user.membership.read", "project.read",
+                "project.role.read", "project.app.read", "user.grant.read", "user.grant.write", "user.grant.delete"));
         define(Role.IAM_LOGIN_CLIENT, List.of("iam.read", "iam.member.read", "iam.member.write", "org.read",
                 "org.member.read", "org.member.write", "user.read", "user.write", "user.credential.write",
-                "user.membership.read", "project.read"));
+                "user.membership.read", "project.read",
+                "project.role.read", "project.app.read", "user.grant.read", "user.grant.write"));
     }
 
     private RolePolicy() {

@@ -1,0 +1,99 @@
+package dev.warden.http.project;
+
+import dev.warden.application.port.in.AddApiAppUseCase;
+import dev.warden.application.port.in.AddAppKeyUseCase;
+import dev.warden.application.port.in.AddProjectUseCase;
+import dev.warden.application.port.in.AddProjectRoleUseCase;
+import dev.warden.application.port.in.AddUserGrantUseCase;
+import dev.warden.application.port.in.BulkAddProjectRolesUseCase;
+import dev.warden.application.port.in.BulkRemoveUserGrantsUseCase;
+import dev.warden.application.port.in.ChangeAppStateUseCase;
+import dev.warden.application.port.in.ChangeProjectStateUseCase;
+import dev.warden.application.port.in.ChangeUserGrantStateUseCase;
+import dev.warden.application.port.in.GetAppUseCase;
+import dev.warden.application.port.in.GetAppKeyUseCase;
+import dev.warden.application.port.in.GetProjectUseCase;
+import dev.warden.application.port.in.GetUserGrantUseCase;
+import dev.warden.application.port.in.ListAppKeysUseCase;
+import dev.warden.application.port.in.ListAppsUseCase;
+import dev.warden.application.port.in.ListProjectRolesUseCase;
+import dev.warden.application.port.in.ListProjectsUseCase;
+import dev.warden.application.port.in.ListUserGrantsUseCase;
+import dev.warden.application.port.in.RegenerateApiClientSecretUseCase;
+import dev.warden.application.port.in.RemoveAppUseCase;
+import dev.warden.application.port.in.RemoveAppKeyUseCase;
+import dev.warden.application.port.in.RemoveProjectUseCase;
+import dev.warden.application.port.in.RemoveProjectRoleUseCase;
+import dev.warden.application.port.in.RemoveUserGrantUseCase;
+import dev.warden.application.port.in.UpdateApiAppConfigUseCase;
+import dev.warden.application.port.in.UpdateAppUseCase;
+import dev.warden.application.port.in.UpdateProjectUseCase;
+import dev.warden.application.port.in.UpdateProjectRoleUseCase;
+import dev.warden.application.port.in.UpdateUserGrantUseCase;
+
+import java.util.Objects;
+
+/** The use cases behind the project, role, app, key and user-grant routes. */
+public record ProjectUseCases(AddProjectUseCase addProject,
+                              GetProjectUseCase getProject,
+                              ListProjectsUseCase listProjects,
+                              UpdateProjectUseCase updateProject,
+                              ChangeProjectStateUseCase changeProjectState,
+                              RemoveProjectUseCase removeProject,
+                              AddProjectRoleUseCase addProjectRole,
+                              BulkAddProjectRolesUseCase bulkAddProjectRoles,
+                              ListProjectRolesUseCase listProjectRoles,
+                              UpdateProjectRoleUseCase updateProjectRole,
+                              RemoveProjectRoleUseCase removeProjectRole,
+                              AddApiAppUseCase addApiApp,
+                              GetAppUseCase getApp,
+                              ListAppsUseCase listApps,
+                              UpdateAppUseCase updateApp,
+                              UpdateApiAppConfigUseCase updateApiAppConfig,
+                              RegenerateApiClientSecretUseCase regenerateApiClientSecret,
+                              ChangeAppStateUseCase changeAppState,
+                              RemoveAppUseCase removeApp,
+                              AddAppKeyUseCase addAppKey,
+                              GetAppKeyUseCase getAppKey,
+                              ListAppKeysUseCase listAppKeys,
+                              RemoveAppKeyUseCase removeAppKey,
+                              AddUserGrantUseCase addUserGrant,
+                              GetUserGrantUseCase getUserGrant,
+                              ListUserGrantsUseCase listUserGrants,
+                              UpdateUserGrantUseCase updateUserGrant,
+                              ChangeUserGrantStateUseCase changeUserGrantState,
+                              RemoveUserGrantUseCase removeUserGrant,
+                              BulkRemoveUserGrantsUseCase bulkRemoveUserGrants) {
+    public ProjectUseCases {
+        Objects.requireNonNull(addProject, "addProject");
+        Objects.requireNonNull(getProject, "getProject");
+        Objects.requireNonNull(listProjects, "listProjects");
+        Objects.requireNonNull(updateProject, "updateProject");
+        Objects.requireNonNull(changeProjectState, "changeProjectState");
+        Objects.requireNonNull(removeProject, "removeProject");
+        Objects.requireNonNull(addProjectRole, "addProjectRole");
+        Objects.requireNonNull(bulkAddProjectRoles, "bulkAddProjectRoles");
+        Objects.requireNonNull(listProjectRoles, "listProjectRoles");
+        Objects.requireNonNull(updateProjectRole, "updateProjectRole");
+        Objects.requireNonNull(removeProjectRole, "removeProjectRole");
+        Objects.requireNonNull(addApiApp, "addApiApp");
+        Objects.requireNonNull(getApp, "getApp");
+        Objects.requireNonNull(listApps, "listApps");
+        Objects.requireNonNull(updateApp, "updateApp");
+        Objects.requireNonNull(updateApiAppConfig, "updateApiAppConfig");
+        Objects.requireNonNull(regenerateApiClientSecret, "regenerateApiClientSecret");
+        Objects.requireNonNull(changeAppState, "changeAppState");
+        Objects.requireNonNull(removeApp, "removeApp");
+        Objects.requireNonNull(addAppKey, "addAppKey");
+        Objects.requireNonNull(getAppKey, "getAppKey");
+        Objects.requireNonNull(listAppKeys, "listAppKeys");
+        Objects.requireNonNull(removeAppKey, "removeAppKey");
+        Objects.requireNonNull(addUserGrant, "addUserGrant");
+        Objects.requireNonNull(getUserGrant, "getUserGrant");
+        Objects.requireNonNull(listUserGrants, "listUserGrants");
+        Objects.requireNonNull(updateUserGrant, "updateUserGrant");
+        Objects.requireNonNull(changeUserGrantState, "changeUserGrantState");
+        Objects.requireNonNull(removeUserGrant, "removeUserGrant");
+        Objects.requireNonNull(bulkRemoveUserGrants, "bulkRemoveUserGrants");
+    }
+}

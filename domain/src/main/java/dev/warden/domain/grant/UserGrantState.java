@@ -1,0 +1,6 @@
+package dev.warden.domain.grant;
+
+/** ZITADEL's {@code UserGrantState} without UNSPECIFIED. */
+public enum UserGrantState {
+    ACTIVE, INACTIVE
+}
