@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * The claim checks every assertion passes, whatever it authenticates (RFC 7523 §3 and Warden's
  * security bar): {@code iss} = {@code sub} (no delegation), {@code aud} names this issuer (or one
- * of its endpoint URLs, which RFC 7523 allows), {@code exp} and {@code iat} present, {@code iat}
- * not in the future, lifetime and age at most {@code maxLifetime}, {@code nbf} reached; each
- * within {@code clockSkew}. The signature and header checks are the verifier's.
+ * of its endpoint URLs, which RFC 7523 allows), {@code exp} present and not passed, {@code iat}
+ * (optional in RFC 7523) not in the future, lifetime and age at most {@code maxLifetime} (without
+ * {@code iat}: {@code exp} at most {@code maxLifetime} ahead), {@code nbf} reached; each within
+ * {@code clockSkew}. The signature and header checks are the verifier's.
  */
 public record AssertionRules(String issuer, List<String> acceptedAudiences, Duration maxLifetime,
                              Duration clockSkew) {
@@ -50,25 +51,30 @@ public record AssertionRules(String issuer, List<String> acceptedAudiences, Dura
         if (claims.expiresAt().isEmpty()) {
             return Optional.of("exp missing");
         }
-        if (claims.issuedAt().isEmpty()) {
-            return Optional.of("iat missing");
-        }
         Instant exp = claims.expiresAt().get();
-        Instant iat = claims.issuedAt().get();
         if (!now.isBefore(exp.plus(clockSkew))) {
             return Optional.of("expired");
         }
-        if (iat.isAfter(now.plus(clockSkew))) {
-            return Optional.of("iat in the future");
-        }
-        if (iat.isBefore(now.minus(maxLifetime).minus(clockSkew))) {
-            return Optional.of("iat older than the maximum lifetime");
-        }
-        if (Duration.between(iat, exp).compareTo(maxLifetime) > 0) {
-            return Optional.of("lifetime longer than the maximum");
-        }
-        if (!exp.isAfter(iat)) {
-            return Optional.of("exp not after iat");
+        if (claims.issuedAt().isEmpty()) {
+            // RFC 7523 makes iat optional (Nimbus's private_key_jwt omits it): the lifetime left
+            // must then fit the maximum.
+            if (exp.isAfter(now.plus(maxLifetime).plus(clockSkew))) {
+                return Optional.of("without iat, exp lies further ahead than the maximum lifetime");
+            }
+        } else {
+            Instant iat = claims.issuedAt().get();
+            if (iat.isAfter(now.plus(clockSkew))) {
+                return Optional.of("iat in the future");
+            }
+            if (iat.isBefore(now.minus(maxLifetime).minus(clockSkew))) {
+                return Optional.of("iat older than the maximum lifetime");
+            }
+            if (Duration.between(iat, exp).compareTo(maxLifetime) > 0) {
+                return Optional.of("lifetime longer than the maximum");
+            }
+            if (!exp.isAfter(iat)) {
+                return Optional.of("exp not after iat");
+            }
         }
         if (claims.notBefore().isPresent() && claims.notBefore().get().isAfter(now.plus(clockSkew))) {
             return Optional.of("not yet valid (nbf)");

@@ -144,8 +144,21 @@ class AssertionRulesTest {
         }
 
         @Test
-        void missingIssuedAtIsRefused() {
-            assertThat(check(valid().iat(null))).contains("iat missing");
+        void missingIssuedAtPassesWhenExpiryIsWithinTheMaximumLifetime() {
+            // RFC 7523 §3: iat is optional; Nimbus's private_key_jwt leaves it out.
+            assertThat(check(valid().iat(null))).isEmpty();
+            assertThat(check(valid().iat(null).exp(NOW.plus(HOUR).plus(SKEW)))).isEmpty();
+        }
+
+        @Test
+        void missingIssuedAtIsRefusedWhenExpiryLiesBeyondTheMaximumLifetime() {
+            assertThat(check(valid().iat(null).exp(NOW.plus(HOUR).plus(SKEW).plusSeconds(1))))
+                    .contains("without iat, exp lies further ahead than the maximum lifetime");
+        }
+
+        @Test
+        void missingIssuedAtAndPassedExpiryIsExpired() {
+            assertThat(check(valid().iat(null).exp(NOW.minusSeconds(10)))).contains("expired");
         }
     }
 
