@@ -65,20 +65,19 @@ public final class IntrospectionEndpoint implements HttpService {
         };
         String token = form.require("token");
         IntrospectionResult result = introspection.introspect(new IntrospectTokenCommand(client, token));
-        switch (result) {
-            case IntrospectionResult.ClientRefused refused -> {
-                if (LOG.isLoggable(Level.FINE)) {
-                    LOG.fine("Refused introspection client: " + refused.reasonForLogs());
-                }
-                throw new OAuthException(OAuthError.invalidClient("client authentication failed"));
+        if (result.isClientRefused()) {
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("Refused introspection client: " + result.reasonForLogs());
             }
-            case IntrospectionResult.Inactive inactive -> {
-                if (LOG.isLoggable(Level.FINE)) {
-                    LOG.fine("Inactive token at introspection: " + inactive.reasonForLogs());
-                }
-                responses.ok(response, IntrospectionResponse.INACTIVE);
-            }
-            case IntrospectionResult.Active active -> responses.ok(response, IntrospectionResponse.from(active));
+            throw new OAuthException(OAuthError.invalidClient("client authentication failed"));
         }
+        if (result.activeToken().isEmpty()) {
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("Inactive token at introspection: " + result.reasonForLogs());
+            }
+            responses.ok(response, IntrospectionClaims.INACTIVE);
+            return;
+        }
+        responses.ok(response, IntrospectionClaims.of(result.activeToken().get()));
     }
 }

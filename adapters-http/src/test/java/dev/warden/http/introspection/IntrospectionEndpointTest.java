@@ -54,15 +54,15 @@ class IntrospectionEndpointTest {
     private static final long ORG_ID = 291743516339486721L;
     private static final long PROJECT_ID = 291799912345678901L;
 
-    private static final IntrospectionResult.Active PAT_ACTIVE = new IntrospectionResult.Active(
+    private static final IntrospectionResult PAT_ACTIVE = IntrospectionResult.active(
             "291745830282477569",
             List.of("openid", "profile", "urn:zitadel:iam:user:metadata", "urn:zitadel:iam:user:resourceowner",
                     "urn:zitadel:iam:org:project:role:reader"),
             "", Instant.ofEpochSecond(1756372560), Instant.parse("9999-12-31T23:59:59Z"),
             List.of(CLIENT_ID, Long.toString(PROJECT_ID)), "https://acme.zitadel.cloud", "291746120515731457",
-            Optional.of(new IntrospectionResult.Profile("robot", "My Machine Account",
+            Optional.of(new IntrospectionResult.ProfileResult("robot", "My Machine Account",
                     Instant.ofEpochSecond(1756372482, 123_000_000))),
-            Optional.of(new IntrospectionResult.ResourceOwner(ORG_ID, "ZITADEL", "zitadel.localhost")),
+            Optional.of(new IntrospectionResult.ResourceOwnerResult(ORG_ID, "ZITADEL", "zitadel.localhost")),
             PROJECT_ID,
             Map.of("writer", Map.of(Long.toString(ORG_ID), "zitadel.localhost"),
                     "reader", Map.of(Long.toString(ORG_ID), "zitadel.localhost", "291743516339486722", "b.localhost")));
@@ -202,7 +202,7 @@ class IntrospectionEndpointTest {
 
     @Test
     void aRefusedClientIs401InvalidClientWithAChallenge() {
-        ANSWER.set(() -> new IntrospectionResult.ClientRefused("wrong secret for API client of app 1"));
+        ANSWER.set(() -> IntrospectionResult.clientRefused("wrong secret for API client of app 1"));
 
         Reply reply = introspect(TOKEN);
 
@@ -213,7 +213,7 @@ class IntrospectionEndpointTest {
 
     @Test
     void aRefusedAssertionClientIsAlso401() {
-        ANSWER.set(() -> new IntrospectionResult.ClientRefused("client assertion expired"));
+        ANSWER.set(() -> IntrospectionResult.clientRefused("client assertion expired"));
 
         Reply reply = post("client_assertion_type=" + ASSERTION_TYPE + "&client_assertion=" + JWT + "&token=" + TOKEN);
 
@@ -242,7 +242,7 @@ class IntrospectionEndpointTest {
 
     @Test
     void anInactiveTokenIsExactlyActiveFalseAndNeverCached() {
-        ANSWER.set(() -> new IntrospectionResult.Inactive("expired personal access token 7"));
+        ANSWER.set(() -> IntrospectionResult.inactive("expired personal access token 7"));
 
         Reply reply = introspect(TOKEN);
 
@@ -311,7 +311,7 @@ class IntrospectionEndpointTest {
 
     @Test
     void aTokenIssuedToAClientNamesIt() {
-        ANSWER.set(() -> new IntrospectionResult.Active("291745830282477569",
+        ANSWER.set(() -> IntrospectionResult.active("291745830282477569",
                 List.of("openid", "urn:zitadel:iam:org:project:id:291799912345678901:aud"), "robot",
                 Instant.ofEpochSecond(1756372800), Instant.ofEpochSecond(1756415999),
                 List.of("291799912345678901"), "https://acme.zitadel.cloud", "V2_1-at_2", Optional.empty(),
@@ -326,7 +326,7 @@ class IntrospectionEndpointTest {
 
     @Test
     void profileResourceOwnerAndRoleClaimsAppearOnlyWhenPresent() {
-        ANSWER.set(() -> new IntrospectionResult.Active("291745830282477569", List.of("openid"), "robot",
+        ANSWER.set(() -> IntrospectionResult.active("291745830282477569", List.of("openid"), "robot",
                 Instant.ofEpochSecond(1756372800), Instant.ofEpochSecond(1756415999),
                 List.of("291799912345678901"), "https://acme.zitadel.cloud", "V2_1-at_2", Optional.empty(),
                 Optional.empty(), PROJECT_ID, Map.of()));
@@ -406,9 +406,9 @@ class IntrospectionEndpointTest {
 
     @Test
     void noAnswerEchoesTheTokenOrTheSecret() {
-        ANSWER.set(() -> new IntrospectionResult.ClientRefused("refused"));
+        ANSWER.set(() -> IntrospectionResult.clientRefused("refused"));
         assertThat(introspect(TOKEN).body()).doesNotContain(TOKEN).doesNotContain(SECRET);
-        ANSWER.set(() -> new IntrospectionResult.Inactive("inactive"));
+        ANSWER.set(() -> IntrospectionResult.inactive("inactive"));
         assertThat(introspect(TOKEN).body()).doesNotContain(TOKEN).doesNotContain(SECRET);
     }
 }

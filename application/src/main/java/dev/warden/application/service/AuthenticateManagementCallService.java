@@ -1,9 +1,14 @@
 package dev.warden.application.service;
 
+import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.application.port.out.InstanceRepository;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Authenticates calls of the management and admin APIs: the enabled methods verify the
@@ -22,8 +27,27 @@ public final class AuthenticateManagementCallService implements AuthenticateUseC
         this.instances = instances;
     }
 
+    /** The OAuth endpoints' own credentials (client secrets, assertions) are no way to call these APIs. */
+    private static final Set<String> OAUTH_ONLY = Set.of(CredentialSchemes.CLIENT_SECRET,
+            CredentialSchemes.JWT_BEARER_GRANT, CredentialSchemes.CLIENT_ASSERTION, CredentialSchemes.API_CLIENT_SECRET,
+            CredentialSchemes.API_CLIENT_ASSERTION);
+
+    @Override
+    public Set<String> schemes() {
+        Set<String> schemes = new LinkedHashSet<>();
+        for (String scheme : methods.schemes()) {
+            if (OAUTH_ONLY.stream().noneMatch(scheme::equalsIgnoreCase)) {
+                schemes.add(scheme);
+            }
+        }
+        return Collections.unmodifiableSet(schemes);
+    }
+
     @Override
     public Verification authenticate(PresentedCredential credential) {
+        if (OAUTH_ONLY.stream().anyMatch(credential.scheme()::equalsIgnoreCase)) {
+            return Verification.ABSTAINED;
+        }
         Verification verification = methods.authenticate(credential);
         if (verification instanceof Verification.Verified verified && !verified.principal().token().anyAudience()) {
             boolean forManagement = instances.find()

@@ -60,7 +60,7 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
     public IntrospectionResult introspect(IntrospectTokenCommand command) {
         Verification caller = authenticate.authenticate(command.client());
         if (!(caller instanceof Verification.VerifiedClient verifiedClient)) {
-            return new IntrospectionResult.ClientRefused(switch (caller) {
+            return IntrospectionResult.clientRefused(switch (caller) {
                 case Verification.Rejected rejected -> rejected.reasonForLogs();
                 case Verification.Verified verified -> "a user credential is not an API client";
                 default -> "no authentication method accepted the client credential";
@@ -68,26 +68,26 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         }
         ClientPrincipal client = verifiedClient.client();
         if (command.token().isEmpty()) {
-            return new IntrospectionResult.Inactive("no token");
+            return IntrospectionResult.inactive("no token");
         }
         Verification token = authenticate.authenticate(new PresentedCredential(CredentialSchemes.BEARER,
                 command.token()));
         if (!(token instanceof Verification.Verified verified)) {
-            return new IntrospectionResult.Inactive(token instanceof Verification.Rejected rejected
+            return IntrospectionResult.inactive(token instanceof Verification.Rejected rejected
                     ? rejected.reasonForLogs() : "not a token of Warden");
         }
         Principal principal = verified.principal();
         TokenDetails details = principal.token();
         String projectId = Long.toString(client.projectId());
         if (!details.isFor(client.clientId(), projectId)) {
-            return new IntrospectionResult.Inactive("token audience does not name client " + client.clientId());
+            return IntrospectionResult.inactive("token audience does not name client " + client.clientId());
         }
         Optional<ServiceUser> user = users.findById(principal.userId());
         Optional<Organization> org = organizations.findById(principal.orgId());
         // The verifier checked these too; checking again here closes the window in which another
         // node's deactivation has reached this node's user cache but not yet its credential cache.
         if (user.isEmpty() || !user.get().canAuthenticate() || org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
-            return new IntrospectionResult.Inactive("user or organization of the token is gone or inactive");
+            return IntrospectionResult.inactive("user or organization of the token is gone or inactive");
         }
         Map<String, Map<String, String>> roles = roles(principal, details, client.projectId());
         List<String> scopes = new ArrayList<>(details.scopes());
@@ -98,15 +98,15 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
             addAbsent(audience, projectId);
             roles.keySet().forEach(key -> addAbsent(scopes, ROLE_SCOPE_PREFIX + key));
         }
-        Optional<IntrospectionResult.Profile> profile = scopes.contains(PROFILE_SCOPE)
-                ? Optional.of(new IntrospectionResult.Profile(user.get().userName(), user.get().displayName(),
+        Optional<IntrospectionResult.ProfileResult> profile = scopes.contains(PROFILE_SCOPE)
+                ? Optional.of(new IntrospectionResult.ProfileResult(user.get().userName(), user.get().displayName(),
                 user.get().changedAt()))
                 : Optional.empty();
-        Optional<IntrospectionResult.ResourceOwner> owner = scopes.contains(RESOURCE_OWNER_SCOPE)
-                ? Optional.of(new IntrospectionResult.ResourceOwner(org.get().id(), org.get().name(),
+        Optional<IntrospectionResult.ResourceOwnerResult> owner = scopes.contains(RESOURCE_OWNER_SCOPE)
+                ? Optional.of(new IntrospectionResult.ResourceOwnerResult(org.get().id(), org.get().name(),
                 org.get().primaryDomain()))
                 : Optional.empty();
-        return new IntrospectionResult.Active(Long.toString(principal.userId()), scopes, details.clientId(),
+        return IntrospectionResult.active(Long.toString(principal.userId()), scopes, details.clientId(),
                 details.issuedAt(), principal.expiresAt(), audience, issuer, principal.credentialId(), profile, owner,
                 client.projectId(), roles);
     }

@@ -103,10 +103,10 @@ class IntrospectTokenServiceTest {
         return introspect(CLIENT_ID, SECRET, token);
     }
 
-    private IntrospectionResult.Active active(String token) {
+    private IntrospectionResult.ActiveTokenResult active(String token) {
         IntrospectionResult result = introspect(token);
-        assertThat(result).isInstanceOf(IntrospectionResult.Active.class);
-        return (IntrospectionResult.Active) result;
+        assertThat(result.activeToken()).as(result.reasonForLogs()).isPresent();
+        return result.activeToken().get();
     }
 
     private String oauthToken(String value, TokenDetails details) {
@@ -126,10 +126,10 @@ class IntrospectTokenServiceTest {
         String pat = fakes.issuePersonalAccessToken(user, null).token();
         fakes.hasher.resetCounts();
 
-        assertThat(introspect("unknown@acme", SECRET, pat)).isInstanceOf(IntrospectionResult.ClientRefused.class);
+        assertThat(introspect("unknown@acme", SECRET, pat)).matches(IntrospectionResult::isClientRefused);
         int unknownCost = fakes.hasher.verifyCalls();
         fakes.hasher.resetCounts();
-        assertThat(introspect(CLIENT_ID, "wrong", pat)).isInstanceOf(IntrospectionResult.ClientRefused.class);
+        assertThat(introspect(CLIENT_ID, "wrong", pat)).matches(IntrospectionResult::isClientRefused);
 
         assertThat(unknownCost).isEqualTo(1).isEqualTo(fakes.hasher.verifyCalls());
     }
@@ -140,7 +140,7 @@ class IntrospectTokenServiceTest {
         fakes.hasher.resetCounts();
 
         assertThat(introspect(CLIENT_ID, "wrong", pat)).isEqualTo(
-                new IntrospectionResult.ClientRefused("wrong secret for API client of app " + APP_ID));
+                IntrospectionResult.clientRefused("wrong secret for API client of app " + APP_ID));
         assertThat(fakes.hasher.verifyCalls()).isEqualTo(1);
         assertThat(fakes.usage.uses()).isEmpty();
     }
@@ -149,7 +149,7 @@ class IntrospectTokenServiceTest {
     void anAppWithoutSecretIsRefused() {
         apps.put("nosecret@acme", app(7, PROJECT_ID, "nosecret@acme", true, null));
 
-        assertThat(introspect("nosecret@acme", SECRET, "x")).isInstanceOf(IntrospectionResult.ClientRefused.class);
+        assertThat(introspect("nosecret@acme", SECRET, "x")).matches(IntrospectionResult::isClientRefused);
     }
 
     @Test
@@ -157,7 +157,7 @@ class IntrospectTokenServiceTest {
         apps.put(CLIENT_ID, app(APP_ID, PROJECT_ID, CLIENT_ID, false, SECRET));
 
         assertThat(introspect(fakes.issuePersonalAccessToken(user, null).token()))
-                .isEqualTo(new IntrospectionResult.ClientRefused("API client of app " + APP_ID + " is not active"));
+                .isEqualTo(IntrospectionResult.clientRefused("API client of app " + APP_ID + " is not active"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class IntrospectTokenServiceTest {
         IntrospectionResult result = service.introspect(new IntrospectTokenCommand(
                 new PresentedCredential(CredentialSchemes.API_CLIENT_ASSERTION, "eyJ.x.y"), "token"));
 
-        assertThat(result).isEqualTo(new IntrospectionResult.ClientRefused(
+        assertThat(result).isEqualTo(IntrospectionResult.clientRefused(
                 "no authentication method accepted the client credential"));
     }
 
@@ -176,7 +176,7 @@ class IntrospectTokenServiceTest {
         IntrospectionResult result = service.introspect(new IntrospectTokenCommand(
                 new PresentedCredential(CredentialSchemes.BEARER, pat), pat));
 
-        assertThat(result).isEqualTo(new IntrospectionResult.ClientRefused("a user credential is not an API client"));
+        assertThat(result).isEqualTo(IntrospectionResult.clientRefused("a user credential is not an API client"));
     }
 
     @Test
@@ -190,7 +190,7 @@ class IntrospectTokenServiceTest {
         active(pat);
         assertThat(fakes.hasher.verifyCalls()).isZero();
 
-        assertThat(introspect(CLIENT_ID, SECRET + "2", pat)).isInstanceOf(IntrospectionResult.ClientRefused.class);
+        assertThat(introspect(CLIENT_ID, SECRET + "2", pat)).matches(IntrospectionResult::isClientRefused);
         assertThat(fakes.hasher.verifyCalls()).isEqualTo(1);
     }
 
@@ -205,7 +205,7 @@ class IntrospectTokenServiceTest {
         FakePorts.IssuedToken issued = fakes.issuePersonalAccessToken(user, null);
         fakes.clock.advance(Duration.ofMinutes(5));
 
-        IntrospectionResult.Active result = active(issued.token());
+        IntrospectionResult.ActiveTokenResult result = active(issued.token());
 
         assertThat(result.subject()).isEqualTo(Long.toString(user.id()));
         assertThat(result.clientId()).isEmpty();
@@ -226,10 +226,10 @@ class IntrospectTokenServiceTest {
 
     @Test
     void aPatCarriesItsFixedProfileAndResourceOwnerClaims() {
-        IntrospectionResult.Active result = active(fakes.issuePersonalAccessToken(user, null).token());
+        IntrospectionResult.ActiveTokenResult result = active(fakes.issuePersonalAccessToken(user, null).token());
 
-        assertThat(result.profile()).contains(new IntrospectionResult.Profile("robot", "robot", user.changedAt()));
-        assertThat(result.resourceOwner()).contains(new IntrospectionResult.ResourceOwner(org.id(), "ZITADEL",
+        assertThat(result.profile()).contains(new IntrospectionResult.ProfileResult("robot", "robot", user.changedAt()));
+        assertThat(result.resourceOwner()).contains(new IntrospectionResult.ResourceOwnerResult(org.id(), "ZITADEL",
                 org.primaryDomain()));
     }
 
@@ -241,7 +241,7 @@ class IntrospectTokenServiceTest {
 
         IntrospectionResult result = introspect("other-app@customer", "s2", pat);
 
-        assertThat(result).isInstanceOfSatisfying(IntrospectionResult.Active.class, a -> {
+        assertThat(result.activeToken()).hasValueSatisfying(a -> {
             assertThat(a.audience()).containsExactly("other-app@customer", "4242");
             assertThat(a.projectId()).isEqualTo(4242);
             assertThat(a.roles()).isEmpty();
@@ -258,9 +258,9 @@ class IntrospectTokenServiceTest {
 
     @Test
     void garbageIsInactive() {
-        assertThat(introspect("not-a-token")).isInstanceOf(IntrospectionResult.Inactive.class);
-        assertThat(introspect("wdn_pat_garbage")).isInstanceOf(IntrospectionResult.Inactive.class);
-        assertThat(introspect("")).isEqualTo(new IntrospectionResult.Inactive("no token"));
+        assertThat(introspect("not-a-token")).matches(IntrospectionResult::isInactive);
+        assertThat(introspect("wdn_pat_garbage")).matches(IntrospectionResult::isInactive);
+        assertThat(introspect("")).isEqualTo(IntrospectionResult.inactive("no token"));
     }
 
     @Test
@@ -269,7 +269,7 @@ class IntrospectTokenServiceTest {
         char last = pat.charAt(pat.length() - 1);
         String mutated = pat.substring(0, pat.length() - 1) + (last == 'a' ? 'b' : 'a');
 
-        assertThat(introspect(mutated)).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(mutated)).matches(IntrospectionResult::isInactive);
     }
 
     @Test
@@ -278,7 +278,7 @@ class IntrospectTokenServiceTest {
         active(pat);
         fakes.clock.advance(Duration.ofHours(1));
 
-        assertThat(introspect(pat)).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(pat)).matches(IntrospectionResult::isInactive);
     }
 
     @Test
@@ -286,7 +286,7 @@ class IntrospectTokenServiceTest {
         String pat = fakes.issuePersonalAccessToken(user, null).token();
         fakes.users.save(user.withState(UserState.INACTIVE, fakes.clock.instant()));
 
-        assertThat(introspect(pat)).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(pat)).matches(IntrospectionResult::isInactive);
     }
 
     @Test
@@ -294,7 +294,7 @@ class IntrospectTokenServiceTest {
         FakePorts.IssuedToken issued = fakes.issuePersonalAccessToken(user, null);
         fakes.tokens.remove(issued.stored().id());
 
-        assertThat(introspect(issued.token())).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(issued.token())).matches(IntrospectionResult::isInactive);
     }
 
     // --- tokens with OAuth details (audience rule) --------------------------------------------
@@ -304,13 +304,13 @@ class IntrospectTokenServiceTest {
         String token = oauthToken("at-other", details(List.of("openid"), "999999", "someone@else"));
 
         assertThat(introspect(token)).isEqualTo(
-                new IntrospectionResult.Inactive("token audience does not name client " + CLIENT_ID));
+                IntrospectionResult.inactive("token audience does not name client " + CLIENT_ID));
     }
 
     @Test
     void aTokenWithEmptyAudienceIsInactive() {
         assertThat(introspect(oauthToken("at-none", details(List.of("openid")))))
-                .isInstanceOf(IntrospectionResult.Inactive.class);
+                .matches(IntrospectionResult::isInactive);
     }
 
     @Test
@@ -320,7 +320,7 @@ class IntrospectTokenServiceTest {
                 PROJECT);
         String token = oauthToken("at-project", details);
 
-        IntrospectionResult.Active result = active(token);
+        IntrospectionResult.ActiveTokenResult result = active(token);
 
         assertThat(result.clientId()).isEqualTo("robot");
         assertThat(result.audience()).containsExactly(PROJECT);
@@ -345,7 +345,7 @@ class IntrospectTokenServiceTest {
         grants.add(new RoleGrant("writer", org.id(), org.primaryDomain()));
         grants.add(new RoleGrant("admin", org.id(), org.primaryDomain()));
 
-        IntrospectionResult.Active result = active(oauthToken("at-roles",
+        IntrospectionResult.ActiveTokenResult result = active(oauthToken("at-roles",
                 details(List.of("openid", ROLE + "reader", ROLE + "admin", ROLE + "unheld"), PROJECT)));
 
         assertThat(result.roles()).containsOnlyKeys("reader", "admin");
@@ -358,7 +358,7 @@ class IntrospectTokenServiceTest {
         grants.add(new RoleGrant("reader", otherOrg.id(), otherOrg.primaryDomain()));
         grants.add(new RoleGrant("writer", otherOrg.id(), otherOrg.primaryDomain()));
 
-        IntrospectionResult.Active result = active(oauthToken("at-orgs",
+        IntrospectionResult.ActiveTokenResult result = active(oauthToken("at-orgs",
                 details(List.of("urn:zitadel:iam:org:roles:id:" + otherOrg.id()), PROJECT)));
 
         assertThat(result.roles()).isEqualTo(Map.of(
@@ -372,7 +372,7 @@ class IntrospectTokenServiceTest {
         grants.add(new RoleGrant("reader", otherOrg.id(), otherOrg.primaryDomain()));
         grants.add(new RoleGrant("writer", org.id(), org.primaryDomain()));
 
-        IntrospectionResult.Active result = active(oauthToken("at-both",
+        IntrospectionResult.ActiveTokenResult result = active(oauthToken("at-both",
                 details(List.of(ROLE + "reader", "urn:zitadel:iam:org:roles:id:" + org.id()), PROJECT)));
 
         assertThat(result.roles()).isEqualTo(Map.of("reader", Map.of(Long.toString(org.id()), org.primaryDomain())));
@@ -390,19 +390,19 @@ class IntrospectTokenServiceTest {
         ServiceUser renamed = fakes.users.save(new ServiceUser(user.id(), user.orgId(), "robot", "My Machine Account",
                 "", user.accessTokenType(), UserState.ACTIVE, 2, user.createdAt(), Instant.parse("2025-08-28T09:14:42Z")));
 
-        IntrospectionResult.Active result = active(oauthToken("at-profile", details(List.of("profile"), PROJECT)));
+        IntrospectionResult.ActiveTokenResult result = active(oauthToken("at-profile", details(List.of("profile"), PROJECT)));
 
-        assertThat(result.profile()).contains(new IntrospectionResult.Profile("robot", "My Machine Account",
+        assertThat(result.profile()).contains(new IntrospectionResult.ProfileResult("robot", "My Machine Account",
                 renamed.changedAt()));
         assertThat(result.resourceOwner()).isEmpty();
     }
 
     @Test
     void theResourceOwnerScopeAddsTheOrganizationClaims() {
-        IntrospectionResult.Active result = active(oauthToken("at-owner",
+        IntrospectionResult.ActiveTokenResult result = active(oauthToken("at-owner",
                 details(List.of("urn:zitadel:iam:user:resourceowner"), PROJECT)));
 
-        assertThat(result.resourceOwner()).contains(new IntrospectionResult.ResourceOwner(org.id(), "ZITADEL",
+        assertThat(result.resourceOwner()).contains(new IntrospectionResult.ResourceOwnerResult(org.id(), "ZITADEL",
                 org.primaryDomain()));
         assertThat(result.profile()).isEmpty();
     }
@@ -413,21 +413,21 @@ class IntrospectTokenServiceTest {
                 fakes.clock.instant().plusSeconds(60), details(List.of(), PROJECT)));
 
         assertThat(introspect("at-ghost")).isEqualTo(
-                new IntrospectionResult.Inactive("user or organization of the token is gone or inactive"));
+                IntrospectionResult.inactive("user or organization of the token is gone or inactive"));
     }
 
     @Test
     void aStillVerifiedTokenOfAUserOrOrgDeactivatedMeanwhileIsInactive() {
         // The test method keeps verifying (as a credential cache not yet told of the change would).
         String token = oauthToken("at-stale", details(List.of(), PROJECT));
-        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Active.class);
+        assertThat(introspect(token)).matches(IntrospectionResult::isActive);
 
         fakes.users.save(user.withState(UserState.LOCKED, fakes.clock.instant()));
-        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(token)).matches(IntrospectionResult::isInactive);
 
         fakes.users.save(user);
-        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Active.class);
+        assertThat(introspect(token)).matches(IntrospectionResult::isActive);
         fakes.organizations.save(org.withState(dev.warden.domain.org.OrgState.INACTIVE, fakes.clock.instant()));
-        assertThat(introspect(token)).isInstanceOf(IntrospectionResult.Inactive.class);
+        assertThat(introspect(token)).matches(IntrospectionResult::isInactive);
     }
 }

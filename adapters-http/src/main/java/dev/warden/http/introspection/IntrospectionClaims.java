@@ -6,18 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The introspection answer of RFC 7662 with ZITADEL's claims (contract §8.2, projects contract
+ * The claims of the introspection answer (RFC 7662) with ZITADEL's claims (contract §8.2, projects contract
  * §7.3). Inactive is exactly {@code {"active":false}}; absent claims are left out.
  */
-final class IntrospectionResponse {
+final class IntrospectionClaims {
 
     static final Map<String, Object> INACTIVE = Map.of("active", false);
     static final String ROLES_CLAIM = "urn:zitadel:iam:org:project:roles";
 
-    private IntrospectionResponse() {
+    private IntrospectionClaims() {
     }
 
-    static Map<String, Object> from(IntrospectionResult.Active active) {
+    static Map<String, Object> of(IntrospectionResult.ActiveTokenResult active) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", true);
         body.put("scope", String.join(" ", active.scopes()));
