@@ -1,5 +1,13 @@
 package dev.warden.bootstrap.e2e;
 
+import java.util.UUID;
+import java.util.Date;
+import java.time.Instant;
+import com.nimbusds.oauth2.sdk.JWTBearerGrant;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.JWSHeader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -329,5 +337,64 @@ class IntrospectionEndToEndTest {
             request.header("Authorization", authorization);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void jwtAccessTokensAndJwtProfileTokensAreIntrospectedAndADeletedMachineKeyEndsThem() throws Exception {
+        String userId = ok(api.post("/management/v1/users/machine", admin,
+                "{\"userName\":\"robot-jwt\",\"name\":\"Robot JWT\",\"accessTokenType\":\"ACCESS_TOKEN_TYPE_JWT\"}"))
+                .text("/userId");
+        ok(api.post("/management/v1/users/" + userId + "/grants", admin,
+                "{\"projectId\":\"" + projectId + "\",\"roleKeys\":[\"writer\"]}"));
+        Api.Reply key = ok(api.post("/management/v1/users/" + userId + "/keys", admin, "{\"type\":\"KEY_TYPE_JSON\"}"));
+        JsonNode keyFile = JSON.readTree(Base64.getDecoder().decode(key.text("/keyDetails")));
+        RSAPrivateKey machineKey = RsaKeys.parsePrivateKeyPkcs1Pem(keyFile.at("/key").asText()).orElseThrow();
+        Instant now = Instant.now();
+        SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(keyFile.at("/keyId").asText()).build(), new JWTClaimsSet.Builder()
+                .issuer(userId).subject(userId).audience(ISSUER).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
+        assertion.sign(new RSASSASigner(machineKey));
+
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint, new JWTBearerGrant(assertion),
+                new Scope("openid", "urn:zitadel:iam:org:project:id:" + projectId + ":aud"))
+                .toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).isTrue();
+        AccessToken token = response.toSuccessResponse().getTokens().getAccessToken();
+        assertThat(token.getValue()).startsWith("eyJ");
+
+        TokenIntrospectionSuccessResponse active = active(jwtApp(), token);
+        assertThat(active.isActive()).isTrue();
+        assertThat(active.getSubject().getValue()).isEqualTo(userId);
+        assertThat(active.getJWTID().getValue()).isEqualTo(SignedJWT.parse(token.getValue()).getJWTClaimsSet().getJWTID());
+        assertThat(active.toJSONObject().get("urn:zitadel:iam:org:project:roles"))
+                .isEqualTo(Map.of("writer", Map.of(orgId, orgDomain)));
+
+        ok(api.delete("/management/v1/users/" + userId + "/keys/" + keyFile.at("/keyId").asText(), admin));
+        assertInactive(basicApp(), token);
+    }
+
+    @Test
+    void appsOfADeactivatedProjectCannotIntrospect() throws Exception {
+        String otherProject = ok(api.post("/management/v1/projects", admin, "{\"name\":\"paused-api\"}")).text("/id");
+        Api.Reply app = ok(api.post("/management/v1/projects/" + otherProject + "/apps/api", admin,
+                "{\"name\":\"paused-rs\"}"));
+        ClientAuthentication client = new ClientSecretBasic(new ClientID(app.text("/clientId")),
+                new Secret(app.text("/clientSecret")));
+        Map<String, String> robot = robot("robot-g");
+        AccessToken token = token(robot, "openid urn:zitadel:iam:org:project:id:" + otherProject + ":aud");
+        assertThat(active(client, token).isActive()).isTrue();
+
+        ok(api.post("/management/v1/projects/" + otherProject + "/_deactivate", admin, "{}"));
+        assertThat(introspect(client, token).getStatusCode()).isEqualTo(401);
+        ok(api.post("/management/v1/projects/" + otherProject + "/_reactivate", admin, "{}"));
+        assertThat(active(client, token).isActive()).isTrue();
+
+        // A regenerated secret replaces the old one at once.
+        String newSecret = ok(api.post("/management/v1/projects/" + otherProject + "/apps/" + app.text("/appId")
+                + "/api_config/_generate_client_secret", admin, "{}")).text("/clientSecret");
+        assertThat(introspect(client, token).getStatusCode()).isEqualTo(401);
+        assertThat(active(new ClientSecretBasic(new ClientID(app.text("/clientId")), new Secret(newSecret)), token)
+                .isActive()).isTrue();
     }
 }

@@ -1,5 +1,9 @@
 package dev.warden.bootstrap.e2e;
 
+import java.net.URL;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -320,5 +324,38 @@ class OAuthEndToEndTest {
         new TokenRevocationRequest(revocationEndpoint, client, new BearerAccessToken(tokens.getAccessToken()
                 .getValue())).toHTTPRequest().send();
         assertThat(orgsMe(tokens.getAccessToken().getValue())).isEqualTo(401);
+    }
+
+    @Test
+    void jwtAccessTokensVerifyWithThePublishedKeysAndOutliveARotation() throws Exception {
+        String userId = user("rotation-bot", "ACCESS_TOKEN_TYPE_JWT");
+        ClientSecretBasic client = new ClientSecretBasic(new ClientID("rotation-bot"), new Secret(secretOf(userId)));
+        URL jwksUrl = URI.create("http://127.0.0.1:" + warden.port() + "/oauth/v2/keys").toURL();
+
+        OIDCTokens before = tokens(request(client, new ClientCredentialsGrant(), MANAGEMENT));
+        SignedJWT first = SignedJWT.parse(before.getAccessToken().getValue());
+        assertThat(verifiesWithPublishedKeys(first, JWKSet.load(jwksUrl))).isTrue();
+        assertThat(verifiesWithPublishedKeys((SignedJWT) before.getIDToken(), JWKSet.load(jwksUrl))).isTrue();
+
+        Api.Reply rotated = api.post("/admin/v1/signing_keys/_rotate", admin, "{}");
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+
+        OIDCTokens after = tokens(request(client, new ClientCredentialsGrant(), MANAGEMENT));
+        SignedJWT second = SignedJWT.parse(after.getAccessToken().getValue());
+        assertThat(second.getHeader().getKeyID()).isNotEqualTo(first.getHeader().getKeyID());
+        JWKSet published = JWKSet.load(jwksUrl);
+        assertThat(published.getKeys()).extracting(JWK::getKeyID)
+                .contains(first.getHeader().getKeyID(), second.getHeader().getKeyID());
+        assertThat(published.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+        assertThat(verifiesWithPublishedKeys(first, published)).isTrue();
+        assertThat(verifiesWithPublishedKeys(second, published)).isTrue();
+        // Tokens signed before the rotation keep working until they expire.
+        assertThat(orgsMe(before.getAccessToken().getValue())).isEqualTo(200);
+        assertThat(orgsMe(after.getAccessToken().getValue())).isEqualTo(200);
+    }
+
+    private static boolean verifiesWithPublishedKeys(SignedJWT jwt, JWKSet keys) throws Exception {
+        JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        return key != null && jwt.verify(new RSASSAVerifier(key.toRSAKey()));
     }
 }
