@@ -41,6 +41,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePackagedApplicationYamlGivesTheSameDefaults() {
+        // The jar reads application.yaml; its values must not drift from the loader's defaults.
+        WardenConfig packaged = ConfigLoader.load(Config.just(ConfigSources.classpath("application.yaml")));
+        WardenConfig defaults = load(Map.of());
+
+        assertThat(packaged.authMethods()).isEqualTo(defaults.authMethods());
+        assertThat(packaged.accessTokenLifetime()).isEqualTo(defaults.accessTokenLifetime());
+        assertThat(packaged.idTokenLifetime()).isEqualTo(defaults.idTokenLifetime());
+        assertThat(packaged.assertionMaxLifetime()).isEqualTo(defaults.assertionMaxLifetime());
+        assertThat(packaged.clockSkew()).isEqualTo(defaults.clockSkew());
+        assertThat(packaged.httpPort()).isEqualTo(defaults.httpPort());
+        assertThat(packaged.tokenCacheTtl()).isEqualTo(defaults.tokenCacheTtl());
+        assertThat(packaged.argon2MemoryKib()).isEqualTo(defaults.argon2MemoryKib());
+    }
+
+    @Test
     void everyDocumentedKeyIsRead() {
         WardenConfig config = load(Map.ofEntries(
                 Map.entry("warden.http.port", "9090"),

@@ -63,6 +63,69 @@ class WardenJarIT {
     }
 
     @Test
+    void thePackagedJarServesTheOAuthFlowsWithItsOwnConfiguration() throws Exception {
+        // What the packaged application.yaml enables is what a user gets: token, introspection, JWKS.
+        int port = freePort();
+        Running warden = start(List.of(), Map.of("WARDEN_HTTP_PORT", Integer.toString(port),
+                "WARDEN_DATA_DIR", dataDir.toString()));
+        try {
+            warden.awaitOutput("Warden is ready", Duration.ofSeconds(60));
+            String admin = Files.readString(dataDir.resolve("admin.pat")).strip();
+            String base = "http://127.0.0.1:" + port;
+            String project = json(send(base + "/management/v1/projects", admin, "application/json",
+                    "{\"name\":\"api\"}")).get("id").asText();
+            JsonNode app = json(send(base + "/management/v1/projects/" + project + "/apps/api", admin,
+                    "application/json", "{\"name\":\"rs\"}"));
+            String user = json(send(base + "/management/v1/users/machine", admin, "application/json",
+                    "{\"userName\":\"robot\",\"name\":\"Robot\"}")).get("userId").asText();
+            String secret = json(sendPut(base + "/management/v1/users/" + user + "/secret", admin))
+                    .get("clientSecret").asText();
+
+            JsonNode token = json(send(base + "/oauth/v2/token", basic("robot", secret),
+                    "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=openid+"
+                            + "urn%3Azitadel%3Aiam%3Aorg%3Aproject%3Aid%3A" + project + "%3Aaud"));
+            String accessToken = token.get("access_token").asText();
+            JsonNode introspection = json(send(base + "/oauth/v2/introspect",
+                    basic(app.get("clientId").asText(), app.get("clientSecret").asText()),
+                    "application/x-www-form-urlencoded", "token=" + accessToken));
+
+            assertThat(introspection.get("active").asBoolean()).as(introspection.toString()).isTrue();
+            assertThat(introspection.get("sub").asText()).isEqualTo(user);
+            HttpResponse<String> jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/oauth/v2/keys")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json(jwks).get("keys")).hasSize(1);
+            assertThat(warden.output()).doesNotContain(secret).doesNotContain(accessToken)
+                    .doesNotContain(app.get("clientSecret").asText());
+        } finally {
+            warden.stop();
+        }
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(String url, String authorization, String contentType, String body)
+            throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization.startsWith("Basic ") ? authorization : "Bearer " + authorization)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> sendPut(String url, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
     void aBadValueStopsStartUpWithAMessageNamingTheVariable() throws Exception {
         Running warden = start(List.of(), Map.of("WARDEN_HTTP_PORT", "eighty", "WARDEN_DATA_DIR", dataDir.toString()));
 
