@@ -231,8 +231,9 @@ public final class Wiring implements AutoCloseable {
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
             var authenticationMethods = new AuthenticateService(verifiers);
-            var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys, ids,
-                    clock, oauth);
+            // The user is read fresh (one row): a change of its token type or name counts at once.
+            var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys,
+                    roleGrants, ids, clock, oauth);
             AccessControl access = new AccessControl(organizations, memberships, instances);
             String domain = config.instanceDomain();
 

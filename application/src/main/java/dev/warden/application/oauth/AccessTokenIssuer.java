@@ -5,6 +5,7 @@ import dev.warden.application.port.out.AccessTokenRepository;
 import dev.warden.application.port.out.InstanceRepository;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.ServiceUserRepository;
+import dev.warden.application.port.out.ProjectRoleGrants;
 import dev.warden.application.port.out.SigningKeys;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.oauth.GrantedScopes;
@@ -37,18 +38,21 @@ public final class AccessTokenIssuer {
     private final OrganizationRepository organizations;
     private final InstanceRepository instances;
     private final SigningKeys signingKeys;
+    private final RoleClaims roleClaims;
     private final IdGenerator ids;
     private final Clock clock;
     private final OAuthSettings settings;
 
     public AccessTokenIssuer(AccessTokenRepository tokens, ServiceUserRepository users,
                              OrganizationRepository organizations, InstanceRepository instances,
-                             SigningKeys signingKeys, IdGenerator ids, Clock clock, OAuthSettings settings) {
+                             SigningKeys signingKeys, ProjectRoleGrants roleGrants, IdGenerator ids, Clock clock,
+                             OAuthSettings settings) {
         this.tokens = tokens;
         this.users = users;
         this.organizations = organizations;
         this.instances = instances;
         this.signingKeys = signingKeys;
+        this.roleClaims = new RoleClaims(roleGrants);
         this.ids = ids;
         this.clock = clock;
         this.settings = settings;
@@ -89,16 +93,21 @@ public final class AccessTokenIssuer {
         if (user.accessTokenType() == AccessTokenType.JWT) {
             tokens.insert(AccessToken.jwt(id, user.id(), user.orgId(), clientId, machineKeyId, granted.scopes(),
                     granted.audience(), now, expiresAt));
-            accessToken = signingKeys.sign(accessTokenClaims(id, user, clientId, granted, now, expiresAt));
+            Map<String, Object> claims = accessTokenClaims(id, user, clientId, granted, now, expiresAt);
+            claims.putAll(roleClaims(user, granted, managementAudience));
+            accessToken = signingKeys.sign(claims);
         } else {
             OpaqueToken token = OpaqueToken.generate(TokenKind.ACCESS_TOKEN, id);
             tokens.insert(AccessToken.opaque(token, user.id(), user.orgId(), clientId, machineKeyId,
                     granted.scopes(), granted.audience(), now, expiresAt));
             accessToken = token.encode();
         }
-        Optional<String> idToken = granted.includesOpenId()
-                ? Optional.of(signingKeys.sign(idTokenClaims(user, clientId, now)))
-                : Optional.empty();
+        Optional<String> idToken = Optional.empty();
+        if (granted.includesOpenId()) {
+            Map<String, Object> claims = idTokenClaims(user, clientId, now);
+            claims.putAll(roleClaims(user, granted, managementAudience));
+            idToken = Optional.of(signingKeys.sign(claims));
+        }
         return new IssuedTokenResult(accessToken, "Bearer", settings.accessTokenLifetime().toSeconds(),
                 granted.asParameter(), idToken);
     }
@@ -115,6 +124,35 @@ public final class AccessTokenIssuer {
         claims.put("jti", Long.toString(id));
         claims.put("client_id", clientId);
         claims.put("scope", granted.asParameter());
+        return claims;
+    }
+
+    /**
+     * Contract §7.4: with a role scope ({@code …:project:role:{key}} or {@code …:projects:roles}), a
+     * claim {@code urn:zitadel:iam:org:project:{projectId}:roles} per project of the audience in
+     * which the user holds a matching role; no generic roles claim (a machine user has no
+     * "current" project). Audience ids that are no project (the management API, non-numbers) have none.
+     */
+    private Map<String, Object> roleClaims(ServiceUser user, GrantedScopes granted, String managementAudience) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (!RoleClaims.requested(granted.scopes())) {
+            return claims;
+        }
+        for (String audience : granted.audience()) {
+            if (audience.equals(managementAudience) || !audience.matches("[1-9][0-9]{0,18}")) {
+                continue;
+            }
+            long projectId;
+            try {
+                projectId = Long.parseLong(audience);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            Map<String, Map<String, String>> roles = roleClaims.of(user.id(), projectId, granted.scopes());
+            if (!roles.isEmpty()) {
+                claims.put(RoleClaims.claimName(projectId), roles);
+            }
+        }
         return claims;
     }
 

@@ -60,7 +60,7 @@ public final class OAuthFixture {
 
     public AccessTokenIssuer issuer() {
         return new AccessTokenIssuer(ports.accessTokens, ports.users, ports.organizations, ports.instances,
-                ports.signingKeys, ports.ids, ports.clock, ports.oauth);
+                ports.signingKeys, ports.roleGrants, ports.ids, ports.clock, ports.oauth);
     }
 
     public PresentedCredential clientSecret(String clientId, String presentedSecret) {

@@ -12,12 +12,18 @@ import dev.warden.application.service.IssueClientCredentialsTokenService;
 import dev.warden.application.service.IssueJwtProfileTokenService;
 import dev.warden.application.service.RevokeTokenService;
 import dev.warden.domain.serviceuser.AccessTokenType;
+import dev.warden.domain.grant.UserGrant;
+import dev.warden.domain.project.Project;
+import dev.warden.domain.project.ProjectRole;
+import dev.warden.domain.project.PrivateLabelingSetting;
+import dev.warden.domain.project.ProjectSettings;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.oauth.AccessToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,9 +104,48 @@ class TokenUseCasesTest {
                 .containsEntry("jti", Long.toString(stored.id()))
                 .containsEntry("client_id", "robot")
                 .containsEntry("scope", "profile")
-                .containsEntry("aud", java.util.List.of("robot"))
+                .containsEntry("aud", List.of("robot"))
                 .containsKeys("exp", "iat", "nbf");
         assertThat(stored.type()).isEqualTo(AccessTokenType.JWT);
+    }
+
+    @Test
+    void jwtTokensCarryThePerProjectRoleClaimOnlyWhenRolesAreAskedFor() {
+        world.ports.users.save(world.user.withProfile("Robot", "", AccessTokenType.JWT, world.ports.clock.instant()));
+        var now = world.ports.clock.instant();
+        long project = world.ports.ids.nextId();
+        long otherProject = world.ports.ids.nextId();
+        world.ports.projects.insert(Project.create(project, world.org.id(),
+                new ProjectSettings("api", false, false, false,
+                        PrivateLabelingSetting.UNSPECIFIED), now));
+        world.ports.projectRoles.insertAll(List.of(
+                ProjectRole.create(project, world.org.id(), "reader", "Reader", "", now),
+                ProjectRole.create(project, world.org.id(), "writer", "Writer", "", now)));
+        world.ports.userGrants.insert(UserGrant.create(world.ports.ids.nextId(),
+                world.org.id(), world.user.id(), project, List.of("reader", "writer"),
+                world.ports.clock.instant()));
+        String aud = "urn:zitadel:iam:org:project:id:" + project + ":aud";
+        String otherAud = "urn:zitadel:iam:org:project:id:" + otherProject + ":aud";
+        String claim = RoleClaims.claimName(project);
+        Map<String, String> org = Map.of(Long.toString(world.org.id()), world.org.primaryDomain());
+
+        Map<String, Object> noRoleScope = world.ports.signingKeys.claimsOf(withSecret("openid " + aud).accessToken())
+                .orElseThrow();
+        IssuedTokenResult all = withSecret("openid urn:zitadel:iam:org:projects:roles " + aud + " " + otherAud);
+        Map<String, Object> oneKey = world.ports.signingKeys.claimsOf(
+                withSecret("urn:zitadel:iam:org:project:role:writer " + aud).accessToken()).orElseThrow();
+        Map<String, Object> otherOrg = world.ports.signingKeys.claimsOf(withSecret(
+                "urn:zitadel:iam:org:projects:roles urn:zitadel:iam:org:roles:id:1 " + aud).accessToken()).orElseThrow();
+
+        assertThat(noRoleScope).doesNotContainKey(claim);
+        Map<String, Object> allClaims = world.ports.signingKeys.claimsOf(all.accessToken()).orElseThrow();
+        assertThat(allClaims).containsEntry(claim, Map.of("reader", org, "writer", org))
+                .doesNotContainKey(RoleClaims.claimName(otherProject))
+                .doesNotContainKey("urn:zitadel:iam:org:project:roles");
+        assertThat(world.ports.signingKeys.claimsOf(all.idToken().orElseThrow()).orElseThrow())
+                .containsEntry(claim, Map.of("reader", org, "writer", org));
+        assertThat(oneKey).containsEntry(claim, Map.of("writer", org));
+        assertThat(otherOrg).doesNotContainKey(claim);
     }
 
     @Test
