@@ -78,6 +78,10 @@ public final class WardenRouting {
                 .register(ADMIN, routes.recording(ADMIN,
                         new AdminEndpoint(adapter.orgs(), adapter.members(), json)))
                 .register(ADMIN, routes.recording(ADMIN, new SigningKeyEndpoint(adapter.signingKeys(), json)));
+        // Unknown paths under the OAuth prefixes answer in OAuth's shape (after every OAuth route).
+        for (String prefix : new String[] {"/oauth/*", "/oidc/*"}) {
+            routing.any(prefix, oauth.notFound());
+        }
         for (String prefix : new String[] {"/management/*", "/admin/*"}) {
             routing.any(prefix, (req, res) -> {
                 var allowed = routes.allowed(req);

@@ -11,7 +11,6 @@ import dev.warden.http.oauth.OAuthError;
 import dev.warden.http.oauth.OAuthException;
 import dev.warden.http.oauth.OAuthForm;
 import dev.warden.http.oauth.OAuthResponses;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -46,10 +45,7 @@ public final class IntrospectionEndpoint implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post(OAuthSettings.INTROSPECTION_PATH, responses.handler(this::introspect))
-                .any(OAuthSettings.INTROSPECTION_PATH, (req, res) -> {
-                    res.header(HeaderNames.ALLOW, "POST");
-                    responses.error(res, new OAuthError(405, "invalid_request", "use POST"));
-                });
+                .any(OAuthSettings.INTROSPECTION_PATH, responses.methodNotAllowed("POST"));
     }
 
     private void introspect(ServerRequest request, ServerResponse response) {

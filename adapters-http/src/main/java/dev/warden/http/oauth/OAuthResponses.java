@@ -59,6 +59,19 @@ public final class OAuthResponses {
         json.send(response, Status.create(error.status()), body);
     }
 
+    /** 405 with {@code Allow}: for the other methods on an OAuth endpoint's path. */
+    public Handler methodNotAllowed(String allow) {
+        return (request, response) -> {
+            response.header(HeaderNames.ALLOW, allow);
+            error(response, new OAuthError(405, "invalid_request", "method not allowed; use " + allow));
+        };
+    }
+
+    /** 404 in OAuth's shape, for paths under the OAuth prefixes that Warden does not serve. */
+    public Handler notFound() {
+        return (request, response) -> error(response, new OAuthError(404, "invalid_request", "unknown endpoint"));
+    }
+
     /** The endpoint body with every failure turned into an OAuth answer (never a stack trace). */
     public Handler handler(OAuthHandler body) {
         return (request, response) -> {

@@ -29,7 +29,8 @@ public final class RevocationEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/revoke", responses.handler(this::revoke));
+        rules.post("/revoke", responses.handler(this::revoke))
+                .any("/revoke", responses.methodNotAllowed("POST"));
     }
 
     private void revoke(ServerRequest request, ServerResponse response) {

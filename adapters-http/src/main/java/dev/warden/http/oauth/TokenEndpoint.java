@@ -35,7 +35,8 @@ public final class TokenEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/token", responses.handler(this::token));
+        rules.post("/token", responses.handler(this::token))
+                .any("/token", responses.methodNotAllowed("POST"));
     }
 
     private void token(ServerRequest request, ServerResponse response) {

@@ -23,6 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The token and revocation endpoints over the real use cases and verifiers, against in-memory ports. */
@@ -212,6 +214,24 @@ class OAuthEndpointsTest {
                 .header(HeaderNames.CONTENT_TYPE, "application/json").submit("{}");
         assertThat(json.status().code()).isEqualTo(400);
         assertThat(json.as(String.class)).contains("invalid_request");
+    }
+
+    @Test
+    void otherMethodsAre405WithAllowAndUnknownOAuthPathsAJson404() {
+        for (String path : List.of("/oauth/v2/token", "/oauth/v2/revoke", "/oauth/v2/introspect")) {
+            for (Method method : List.of(Method.GET, Method.PUT, Method.DELETE)) {
+                Http1ClientResponse response = client.method(method).path(path).request();
+                assertThat(response.status().code()).as(method + " " + path).isEqualTo(405);
+                assertThat(response.headers().first(HeaderNames.ALLOW)).contains("POST");
+                assertThat(response.as(String.class)).contains("\"error\":\"invalid_request\"");
+            }
+        }
+        for (String path : List.of("/oauth/v2/unknown", "/oauth/v2", "/oidc/v1/nothing-here")) {
+            Http1ClientResponse response = client.method(Method.POST).path(path).request();
+            assertThat(response.status().code()).as(path).isEqualTo(404);
+            assertThat(response.headers().contentType().map(Object::toString).orElse("")).contains("json");
+            assertThat(response.as(String.class)).contains("\"error\":\"invalid_request\"");
+        }
     }
 
     @Test
