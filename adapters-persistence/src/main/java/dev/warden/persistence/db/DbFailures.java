@@ -1,5 +1,7 @@
 package dev.warden.persistence.db;
 
+import dev.warden.application.concurrency.OptimisticUpdate;
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.error.UnavailableException;
 
 import java.lang.System.Logger.Level;
@@ -29,6 +31,7 @@ public final class DbFailures {
     private static final String DUPLICATE_KEY_STATE = "23505";
     private static final String INTEGRITY_STATE = "23000";
     private static final Set<Integer> MARIADB_DUPLICATE_KEY_CODES = Set.of(1022, 1062, 1586);
+    private static final Set<Integer> MARIADB_FOREIGN_KEY_CODES = Set.of(1216, 1217, 1451, 1452);
     private static final System.Logger LOGGER = System.getLogger(DbFailures.class.getName());
 
     private DbFailures() {
@@ -73,6 +76,14 @@ public final class DbFailures {
             unavailable.initCause(failure);
             return unavailable;
         }
+        if (isForeignKeyViolation(failure)) {
+            // The services check what a write refers to before writing; a missing row here was
+            // removed by a concurrent request in between: the client may read again and retry.
+            ConflictException conflict = new ConflictException(OptimisticUpdate.CONFLICT_ID,
+                    OptimisticUpdate.CONFLICT_TEXT);
+            conflict.initCause(failure);
+            return conflict;
+        }
         return new IllegalStateException(FAILED_TEXT, failure);
     }
 
@@ -102,6 +113,25 @@ public final class DbFailures {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the failure is a missing parent or a remaining child of a foreign key: MariaDB's
+     * {@code ER_NO_REFERENCED_ROW_2} / {@code ER_ROW_IS_REFERENCED_2} (1452, 1451, and the older
+     * 1216, 1217) or the standard SQLStates 23503 and 23506 (H2).
+     */
+    public static boolean isForeignKeyViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState())) {
+                    return true;
+                }
+                if (INTEGRITY_STATE.equals(sql.getSQLState()) && MARIADB_FOREIGN_KEY_CODES.contains(sql.getErrorCode())) {
+                    return true;
+                }
             }
         }
         return false;

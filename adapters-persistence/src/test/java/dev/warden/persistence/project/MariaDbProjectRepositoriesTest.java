@@ -1,5 +1,6 @@
 package dev.warden.persistence.project;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.fakes.FakeRsaKeyGenerator;
 import dev.warden.application.port.out.ApiClientDirectory.ApiClient;
 import dev.warden.application.port.out.ProjectRoleGrants.RoleGrant;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MariaDbProjectRepositoriesTest {
 
@@ -231,6 +233,23 @@ class MariaDbProjectRepositoriesTest {
             assertThat(grants.update(changed)).isEqualTo(UpdateResult.UPDATED);
             assertThat(grants.findById(grant.id())).contains(changed);
             assertThat(changes()).contains(new Entry(ChangeKind.GRANTS_CHANGED, user.id()));
+        }
+
+        @Test
+        void aGrantWhoseUserOrRoleWasRemovedMeanwhileIsAConflictAndStoresNothing() {
+            // The service checked user and roles first; a concurrent removal in between hits the foreign keys.
+            Project project = newProject("fk-race");
+            roles.insertAll(List.of(role(project, "a")));
+            UserGrant ghostUser = UserGrant.create(TestData.nextId(), org.id(), TestData.nextId(), project.id(),
+                    List.of("a"), NOW);
+            UserGrant ghostRole = UserGrant.create(TestData.nextId(), org.id(), user.id(), project.id(),
+                    List.of("gone"), NOW);
+
+            assertThatThrownBy(() -> grants.insert(ghostUser)).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("Errors.Concurrency");
+            assertThatThrownBy(() -> grants.insert(ghostRole)).isInstanceOf(ConflictException.class);
+            assertThat(grants.findById(ghostUser.id())).isEmpty();
+            assertThat(grants.findById(ghostRole.id())).isEmpty();
         }
 
         @Test
