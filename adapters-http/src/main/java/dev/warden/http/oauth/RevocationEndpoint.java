@@ -36,13 +36,13 @@ public final class RevocationEndpoint implements HttpService {
     private void revoke(ServerRequest request, ServerResponse response) {
         OAuthForm form = OAuthForm.read(request, maxBodyBytes);
         ClientAuthentication client = ClientAuthentication.of(request, form);
-        if (!(client instanceof ClientAuthentication.Secret secret)) {
+        if (client instanceof ClientAuthentication.None) {
             throw new OAuthException(OAuthError.invalidClient(
-                    "revocation needs client_secret_basic or client_secret_post"));
+                    "revocation needs client_secret_basic, client_secret_post or private_key_jwt"));
         }
         String token = form.require("token");
         try {
-            useCases.revoke().revoke(new RevokeTokenCommand(secret.credential().orElseThrow(), token));
+            useCases.revoke().revoke(new RevokeTokenCommand(client.credential().orElseThrow(), token));
         } catch (OAuthRefusal refusal) {
             throw OAuthRefusals.toException(refusal);
         }

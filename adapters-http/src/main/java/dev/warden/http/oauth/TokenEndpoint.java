@@ -65,11 +65,11 @@ public final class TokenEndpoint implements HttpService {
 
     private IssuedTokenResult clientCredentials(ServerRequest request, OAuthForm form) {
         ClientAuthentication client = ClientAuthentication.of(request, form);
-        if (!(client instanceof ClientAuthentication.Secret secret)) {
+        if (client instanceof ClientAuthentication.None) {
             throw new OAuthException(OAuthError.invalidClient(
-                    "client_credentials needs client_secret_basic or client_secret_post"));
+                    "client_credentials needs client_secret_basic, client_secret_post or private_key_jwt"));
         }
         return useCases.clientCredentials().issue(new IssueClientCredentialsTokenCommand(
-                secret.credential().orElseThrow(), form.get("scope").orElse("")));
+                client.credential().orElseThrow(), form.get("scope").orElse("")));
     }
 }

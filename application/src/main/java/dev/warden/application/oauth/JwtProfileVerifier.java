@@ -41,6 +41,8 @@ final class JwtProfileVerifier implements CredentialVerifier {
     static final String METHOD = "jwt-profile";
     static final String RS256 = "RS256";
 
+    private final String scheme;
+    private final String method;
     private final Clock clock;
     private final OrganizationRepository organizations;
     private final ServiceUserRepository users;
@@ -52,6 +54,19 @@ final class JwtProfileVerifier implements CredentialVerifier {
     JwtProfileVerifier(Clock clock, OrganizationRepository organizations, ServiceUserRepository users,
                        MachineKeyRepository keys, JwtAssertions assertions, AssertionReplayGuard replayGuard,
                        AssertionRules rules) {
+        this(CredentialSchemes.JWT_BEARER_GRANT, METHOD, clock, organizations, users, keys, assertions, replayGuard,
+                rules);
+    }
+
+    /**
+     * The same checks for another way of presenting the assertion: as {@code private_key_jwt}
+     * client authentication (scheme {@link CredentialSchemes#CLIENT_ASSERTION}) of a service user.
+     */
+    JwtProfileVerifier(String scheme, String method, Clock clock, OrganizationRepository organizations,
+                       ServiceUserRepository users, MachineKeyRepository keys, JwtAssertions assertions,
+                       AssertionReplayGuard replayGuard, AssertionRules rules) {
+        this.scheme = scheme;
+        this.method = method;
         this.clock = clock;
         this.organizations = organizations;
         this.users = users;
@@ -63,7 +78,7 @@ final class JwtProfileVerifier implements CredentialVerifier {
 
     @Override
     public String scheme() {
-        return CredentialSchemes.JWT_BEARER_GRANT;
+        return scheme;
     }
 
     @Override
@@ -107,14 +122,20 @@ final class JwtProfileVerifier implements CredentialVerifier {
         if (user.isEmpty() || !ActiveAccounts.canAuthenticate(user.get(), organizations)) {
             return new Verification.Rejected("user " + userId.get() + " or its organization is not active");
         }
+        String clientId = credential.clientId();
+        if (!clientId.isEmpty() && !clientId.equals(Long.toString(user.get().id()))
+                && !clientId.equalsIgnoreCase(user.get().userName())) {
+            return new Verification.Rejected("client_id names another client than the assertion");
+        }
         String replayKey = claims.jwtId().orElseGet(() -> CredentialDigest.of(credential.value()));
         if (!replayGuard.firstUse(claims.issuer(), replayKey, rules.replayWindowEnd(claims))) {
             return new Verification.Rejected("assertion of key " + key.get().id() + " replayed");
         }
         ServiceUser u = user.get();
-        Principal principal = new Principal(u.id(), u.orgId(), Long.toString(key.get().id()), METHOD,
-                key.get().expiresAt(), new TokenDetails(claims.issuedAt().orElseThrow(), u.userName(), List.of(),
+        // iat is optional (RFC 7523): without it, the assertion counts as issued when verified.
+        Principal principal = new Principal(u.id(), u.orgId(), Long.toString(key.get().id()), method,
+                key.get().expiresAt(), new TokenDetails(claims.issuedAt().orElse(now), u.userName(), List.of(),
                 List.of(), false));
-        return new Verification.Verified(principal, METHOD);
+        return new Verification.Verified(principal, method);
     }
 }

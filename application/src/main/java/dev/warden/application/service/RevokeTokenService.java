@@ -17,7 +17,8 @@ import dev.warden.domain.token.TokenKind;
 import java.util.Optional;
 
 /**
- * Revokes an access token (RFC 7009). The client authenticates as a service user; the token must
+ * Revokes an access token (RFC 7009). The client authenticates as a service user (client secret or
+ * {@code private_key_jwt} with a machine key); the token must
  * have been issued to that user. A token that is malformed, unknown, already revoked or expired
  * is answered like a revoked one (RFC 7009 §2.2: the client cannot act on the difference).
  * Another client's valid token is refused with {@code unauthorized_client} and left alone: the
@@ -42,7 +43,8 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
 
     @Override
     public void revoke(RevokeTokenCommand command) {
-        if (!CredentialSchemes.CLIENT_SECRET.equals(command.client().scheme())
+        String scheme = command.client().scheme();
+        if (!CredentialSchemes.CLIENT_SECRET.equals(scheme) && !CredentialSchemes.CLIENT_ASSERTION.equals(scheme)
                 || !(authenticate.authenticate(command.client()) instanceof Verification.Verified verified)) {
             throw new OAuthRefusal(OAuthRefusal.Kind.INVALID_CLIENT, "client authentication failed");
         }

@@ -51,7 +51,8 @@ public final class OAuthFixture {
                 new dev.warden.application.token.PatVerifierProvider().create(ports.verifierContext()),
                 new AccessTokenVerifierProvider().create(ports.verifierContext()),
                 new ClientSecretVerifierProvider().create(ports.verifierContext()),
-                new JwtProfileVerifierProvider().create(ports.verifierContext()));
+                new JwtProfileVerifierProvider().create(ports.verifierContext()),
+                new PrivateKeyJwtVerifierProvider().create(ports.verifierContext()));
     }
 
     public AuthenticateService authenticate() {
@@ -61,6 +62,11 @@ public final class OAuthFixture {
     public AccessTokenIssuer issuer() {
         return new AccessTokenIssuer(ports.accessTokens, ports.users, ports.organizations, ports.instances,
                 ports.signingKeys, ports.roleGrants, ports.ids, ports.clock, ports.oauth);
+    }
+
+    /** The user's {@code private_key_jwt} client authentication: a fresh assertion as client_assertion. */
+    public PresentedCredential clientAssertion() {
+        return new PresentedCredential(CredentialSchemes.CLIENT_ASSERTION, assertion());
     }
 
     public PresentedCredential clientSecret(String clientId, String presentedSecret) {

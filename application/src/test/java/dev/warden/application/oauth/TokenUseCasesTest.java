@@ -19,12 +19,15 @@ import dev.warden.domain.project.PrivateLabelingSetting;
 import dev.warden.domain.project.ProjectSettings;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.oauth.AccessToken;
+import dev.warden.application.fakes.FakePorts;
+import dev.warden.domain.oauth.AssertionClaims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,6 +149,47 @@ class TokenUseCasesTest {
                 .containsEntry(claim, Map.of("reader", org, "writer", org));
         assertThat(oneKey).containsEntry(claim, Map.of("writer", org));
         assertThat(otherOrg).doesNotContainKey(claim);
+    }
+
+    @Test
+    void privateKeyJwtAuthenticatesClientCredentialsAndRevocationAndTheTokenDiesWithTheKey() {
+        IssuedTokenResult issued = clientCredentials.issue(new IssueClientCredentialsTokenCommand(
+                world.clientAssertion(), "openid " + ZITADEL_AUD));
+
+        AccessToken stored = world.ports.accessTokens.all().getFirst();
+        assertThat(stored.userId()).isEqualTo(world.user.id());
+        assertThat(stored.machineKeyId()).contains(world.key.id());
+        assertThat(callManagement(issued.accessToken())).isInstanceOf(Verification.Verified.class);
+
+        revoke.revoke(new RevokeTokenCommand(world.clientAssertion(), issued.accessToken()));
+        assertThat(callManagement(issued.accessToken())).isInstanceOf(Verification.Rejected.class);
+
+        PresentedCredential reused = world.clientAssertion();
+        clientCredentials.issue(new IssueClientCredentialsTokenCommand(reused, ZITADEL_AUD));
+        assertThat(refusal(() -> clientCredentials.issue(new IssueClientCredentialsTokenCommand(reused,
+                ZITADEL_AUD)))).isEqualTo(OAuthRefusal.Kind.INVALID_CLIENT);
+        assertThat(refusal(() -> clientCredentials.issue(new IssueClientCredentialsTokenCommand(
+                new PresentedCredential(CredentialSchemes.CLIENT_ASSERTION, world.assertion(), "someone-else"),
+                ZITADEL_AUD)))).isEqualTo(OAuthRefusal.Kind.INVALID_CLIENT);
+        assertThat(clientCredentials.issue(new IssueClientCredentialsTokenCommand(
+                new PresentedCredential(CredentialSchemes.CLIENT_ASSERTION, world.assertion(), "robot"),
+                ZITADEL_AUD)).accessToken()).startsWith("wdn_at_");
+    }
+
+    @Test
+    void anAssertionWithoutIatIsAcceptedWithinTheMaximumLifetime() {
+        // RFC 7523 §3: iat is optional; the lifetime is then bounded by exp alone.
+        var now = world.ports.clock.instant();
+        var claims = new AssertionClaims(Long.toString(world.user.id()),
+                Long.toString(world.user.id()), List.of(FakePorts.ISSUER),
+                Optional.empty(), Optional.of(now.plusSeconds(600)), Optional.empty(),
+                Optional.of("no-iat"));
+        String assertion = world.assertion(OAuthFixture.header("RS256", Long.toString(world.key.id())), claims,
+                world.keyPair);
+
+        IssuedTokenResult issued = jwtProfile.issue(new IssueJwtProfileTokenCommand(assertion, ZITADEL_AUD));
+
+        assertThat(issued.accessToken()).startsWith("wdn_at_");
     }
 
     @Test

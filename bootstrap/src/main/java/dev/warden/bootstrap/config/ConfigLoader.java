@@ -27,7 +27,7 @@ public final class ConfigLoader {
 
     /** The built-in methods: PATs and OAuth access tokens on API calls, client secrets and assertions at the token endpoint. */
     public static final String DEFAULT_AUTH_METHODS =
-            "pat,access-token,client-secret,jwt-profile,api-client-secret,api-client-assertion";
+            "pat,access-token,client-secret,jwt-profile,private-key-jwt,api-client-secret,api-client-assertion";
 
     private final Config config;
 

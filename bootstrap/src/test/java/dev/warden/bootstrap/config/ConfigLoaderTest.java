@@ -31,7 +31,7 @@ class ConfigLoaderTest {
         assertThat(config.externalUrl()).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(config.instanceDomain()).isEqualTo("localhost");
         assertThat(config.authMethods()).containsExactly("pat", "access-token", "client-secret", "jwt-profile",
-                "api-client-secret", "api-client-assertion");
+                "private-key-jwt", "api-client-secret", "api-client-assertion");
         assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofHours(12));
         assertThat(config.idTokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(config.assertionMaxLifetime()).isEqualTo(Duration.ofHours(1));

@@ -358,4 +358,29 @@ class OAuthEndToEndTest {
         JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
         return key != null && jwt.verify(new RSASSAVerifier(key.toRSAKey()));
     }
+
+    @Test
+    void privateKeyJwtClientAuthenticationGetsClientCredentialsTokensAndRevokesThem() throws Exception {
+        // A user with only a machine key: Nimbus's private_key_jwt (iss = sub = the user id, aud = the issuer).
+        String userId = user("key-only-bot", "ACCESS_TOKEN_TYPE_BEARER");
+        KeyFile key = keyOf(userId);
+        ClientAuthentication assertion = new com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT(new ClientID(userId),
+                URI.create(ISSUER), JWSAlgorithm.RS256, key.privateKey(), key.keyId(), null);
+
+        OIDCTokens tokens = tokens(request(assertion, new ClientCredentialsGrant(), MANAGEMENT));
+        assertThat(orgsMe(tokens.getAccessToken().getValue())).isEqualTo(200);
+
+        HTTPResponse revoked = new TokenRevocationRequest(revocationEndpoint,
+                new com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT(new ClientID(userId), URI.create(ISSUER),
+                        JWSAlgorithm.RS256, key.privateKey(), key.keyId(), null),
+                new BearerAccessToken(tokens.getAccessToken().getValue())).toHTTPRequest().send();
+        assertThat(revoked.getStatusCode()).isEqualTo(200);
+        assertThat(orgsMe(tokens.getAccessToken().getValue())).isEqualTo(401);
+
+        // The same assertion twice: the second is refused (single use), 401 invalid_client.
+        TokenResponse again = request(assertion, new ClientCredentialsGrant(), MANAGEMENT);
+        assertThat(again.indicatesSuccess()).isFalse();
+        assertThat(again.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+        assertThat(again.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+    }
 }
