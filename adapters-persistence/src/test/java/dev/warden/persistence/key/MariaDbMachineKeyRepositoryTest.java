@@ -1,5 +1,6 @@
 package dev.warden.persistence.key;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.fakes.FakeRsaKeyGenerator;
 import dev.warden.domain.key.MachineKey;
 import dev.warden.domain.key.RsaKeys;
@@ -131,8 +132,9 @@ class MariaDbMachineKeyRepositoryTest {
                     TestData.CREATED);
 
             assertThatThrownBy(() -> repository.insert(orphan))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Database operation failed");
+                    // A missing parent means a concurrent removal (the services check first): 409, retry.
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("Errors.Concurrency");
             assertThat(repository.findById(orphan.id())).isEmpty();
         }
 

@@ -1,5 +1,6 @@
 package dev.warden.persistence.member;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.member.Member;
 import dev.warden.domain.member.MemberFilter;
@@ -163,8 +164,9 @@ class MariaDbMembershipRepositoryTest {
 
             assertThatThrownBy(() -> repository.insert(TestData.membership(nobody, MemberScope.ORG, org.id(),
                     Set.of(Role.ORG_OWNER))))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Database operation failed");
+                    // A missing parent means a concurrent removal (the services check first): 409, retry.
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("Errors.Concurrency");
 
             assertThat(testDatabase().changesAbout(nobody)).isEmpty();
         }

@@ -1,5 +1,6 @@
 package dev.warden.persistence.oauth;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.fakes.FakeRsaKeyGenerator;
 import dev.warden.domain.key.MachineKey;
 import dev.warden.domain.org.Organization;
@@ -104,10 +105,10 @@ class MariaDbAccessTokenRepositoryTest {
         void insertForAMissingUserOrKeyFails() {
             assertThatThrownBy(() -> repository.insert(AccessToken.jwt(TestData.nextId(), TestData.nextId(), org.id(),
                     "ghost", Optional.empty(), List.of(), List.of(), ISSUED, EXPIRES)))
-                    .isInstanceOf(IllegalStateException.class);
+                    .isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> repository.insert(AccessToken.jwt(TestData.nextId(), user.id(), org.id(),
                     "robot", Optional.of(TestData.nextId()), List.of(), List.of(), ISSUED, EXPIRES)))
-                    .isInstanceOf(IllegalStateException.class);
+                    .isInstanceOf(ConflictException.class);
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.warden.persistence.org;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.member.Membership;
 import dev.warden.domain.org.OrgFilter;
@@ -176,8 +177,9 @@ class MariaDbOrganizationRepositoryTest {
             Membership ownerWithoutUser = TestData.membership(nobody, MemberScope.ORG, org.id(), Set.of(Role.ORG_OWNER));
 
             assertThatThrownBy(() -> repository.insert(org, ownerWithoutUser))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Database operation failed");
+                    // A missing parent means a concurrent removal (the services check first): 409, retry.
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("Errors.Concurrency");
 
             assertThat(repository.findById(org.id())).isEmpty();
             assertThat(testDatabase().changesAbout(org.id())).isEmpty();

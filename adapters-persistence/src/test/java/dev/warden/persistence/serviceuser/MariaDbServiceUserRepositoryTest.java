@@ -1,5 +1,6 @@
 package dev.warden.persistence.serviceuser;
 
+import dev.warden.application.error.ConflictException;
 import dev.warden.application.port.out.UpdateResult;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.MemberScope;
@@ -213,8 +214,9 @@ class MariaDbServiceUserRepositoryTest {
             ServiceUser orphan = TestData.user(TestData.nextId());
 
             assertThatThrownBy(() -> repository.insert(orphan))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Database operation failed");
+                    // A missing parent means a concurrent removal (the services check first): 409, retry.
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("Errors.Concurrency");
         }
 
         @Test
