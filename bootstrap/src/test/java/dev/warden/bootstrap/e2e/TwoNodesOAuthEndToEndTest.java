@@ -554,6 +554,89 @@ class TwoNodesOAuthEndToEndTest {
                         new ClientCredentialsGrant(), bothAudiences()))));
     }
 
+    /**
+     * Starts {@code count} calls on B at once and returns when they have all been sent: their reads
+     * are done and their argon2 checks queued when the caller goes on to change the state on A.
+     */
+    private static List<java.util.concurrent.Future<Boolean>> inFlightOnB(int count, Check call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        var ready = new java.util.concurrent.CountDownLatch(count);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.holds();
+            }));
+        }
+        pool.shutdown();
+        ready.await();
+        go.countDown();
+        // Long enough for the reads before argon2, far shorter than count argon2 checks on two threads.
+        Thread.sleep(60);
+        return calls;
+    }
+
+    @Test
+    void aClientSecretRemovedOnAWhileBIsVerifyingItIsRefusedByBWithinTheBound() throws Exception {
+        Robot robot = robot("secret-removed-in-flight", "ACCESS_TOKEN_TYPE_BEARER");
+        List<java.util.concurrent.Future<Boolean>> calls = inFlightOnB(24, () -> tokenRequest(b,
+                new TokenRequest(b.token(), robot.client(), new ClientCredentialsGrant(), bothAudiences()))
+                .indicatesSuccess());
+
+        ok(a.api().delete("/management/v1/users/" + robot.userId() + "/secret", admin));
+        Instant removed = Instant.now();
+        long succeeded = 0;
+        for (var call : calls) {
+            succeeded += call.get() ? 1 : 0;
+        }
+        System.out.println("[two nodes] in-flight token requests on B that succeeded: " + succeeded + " of "
+                + calls.size() + ", the last answered " + Duration.between(removed, Instant.now()).toMillis()
+                + " ms after the removal");
+
+        assertStraddledTheChange(removed);
+        within("client secret removed on A while B verified it, refused by B", () -> isInvalidClient(
+                tokenRequest(b, new TokenRequest(b.token(), robot.client(), new ClientCredentialsGrant(),
+                        bothAudiences()))));
+    }
+
+    /**
+     * The in-flight calls began before the change (they read the old state) and the last ended after
+     * B had applied it (one poll interval): so they could have cached what they verified. Their own
+     * answers may be late (argon2's queue), so the bound counts from the last of them.
+     */
+    private static void assertStraddledTheChange(Instant changed) {
+        assertThat(Duration.between(changed, Instant.now()))
+                .as("the in-flight calls outlived B's next poll; on a faster machine, send more of them")
+                .isGreaterThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void anAppDeactivatedOnAWhileBIsVerifyingItsSecretIsRefusedByBWithinTheBound() throws Exception {
+        Robot robot = robot("app-deactivated-in-flight", "ACCESS_TOKEN_TYPE_BEARER");
+        AccessToken token = clientCredentials(a, robot);
+        App app = basicApp(projectId, "rs-deactivated-in-flight");
+        ClientAuthentication client = new ClientSecretBasic(new ClientID(app.clientId()), new Secret(app.secret()));
+        List<java.util.concurrent.Future<Boolean>> calls = inFlightOnB(24,
+                () -> introspect(b, client, token).getStatusCode() == 200);
+
+        ok(a.api().post("/management/v1/projects/" + projectId + "/apps/" + app.appId() + "/_deactivate", admin,
+                "{}"));
+        Instant deactivated = Instant.now();
+        long succeeded = 0;
+        for (var call : calls) {
+            succeeded += call.get() ? 1 : 0;
+        }
+        System.out.println("[two nodes] in-flight introspections on B that succeeded: " + succeeded + " of "
+                + calls.size() + ", the last answered " + Duration.between(deactivated, Instant.now()).toMillis()
+                + " ms after the deactivation");
+
+        assertStraddledTheChange(deactivated);
+        within("app deactivated on A while B verified its secret, refused by B",
+                () -> isInvalidClient(introspect(b, client, token)));
+    }
+
     @Test
     void tokensIssuedOnEitherNodeWorkOnTheOther() throws Exception {
         Robot opaque = robot("cross-opaque", "ACCESS_TOKEN_TYPE_BEARER", "reader");
