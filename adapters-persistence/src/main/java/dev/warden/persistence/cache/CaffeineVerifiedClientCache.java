@@ -10,16 +10,20 @@ import dev.warden.domain.principal.ClientPrincipal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Driven adapter: verified API client secrets in a bounded Caffeine cache. An app's entries go
  * when the app changes ({@code CLIENT_CHANGED} with its id: secret regenerated, app deactivated or
  * removed); all go on {@code CLIENT_CHANGED} 0 (a project's state) and on {@code ORG_CHANGED}
- * (rare, and an org's apps are not indexed here).
+ * (rare, and an org's apps are not indexed here). An entry verified against an app that changed
+ * while it was being verified is not kept ({@link #put(String, ClientPrincipal, long)}).
  */
 public final class CaffeineVerifiedClientCache implements VerifiedClientCache, ChangeListener {
 
     private final Cache<String, ClientPrincipal> cache;
+    /** Bumped by every invalidation before it removes anything. */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param maximumSize most entries kept
@@ -44,12 +48,28 @@ public final class CaffeineVerifiedClientCache implements VerifiedClientCache, C
     }
 
     @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Puts, then looks again: an invalidation since {@code seenGeneration} removes the entry either way. */
+    @Override
+    public void put(String digest, ClientPrincipal client, long seenGeneration) {
+        put(digest, client);
+        if (generation.get() != seenGeneration) {
+            cache.asMap().remove(digest, client);
+        }
+    }
+
+    @Override
     public void invalidateApp(long appId) {
+        generation.incrementAndGet();
         cache.asMap().values().removeIf(client -> client.appId() == appId);
     }
 
     @Override
     public void invalidateAll() {
+        generation.incrementAndGet();
         cache.invalidateAll();
     }
 

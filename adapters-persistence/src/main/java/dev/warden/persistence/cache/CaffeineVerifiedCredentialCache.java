@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Driven adapter: verified credentials in a bounded Caffeine cache. Each entry lives for the
@@ -20,6 +21,8 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
 
     private final Cache<String, Principal> cache;
     private final Clock clock;
+    /** Bumped by every invalidation before it removes anything (see {@link #put(String, Principal, long)}). */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param maximumSize most entries kept; beyond it the least valuable are evicted
@@ -74,21 +77,41 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
         }
     }
 
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Puts, then looks at the generation again: an invalidation bumps it before it scans, so either
+     * its scan comes after the put and removes the entry, or this look sees the bump and removes it.
+     */
+    @Override
+    public void put(String digest, Principal principal, long seenGeneration) {
+        put(digest, principal);
+        if (generation.get() != seenGeneration) {
+            cache.asMap().remove(digest, principal);
+        }
+    }
+
     // Revocation and deactivation are rare next to lookups: a scan of a bounded cache is cheaper to
     // keep correct than secondary indexes that eviction would have to maintain.
     @Override
     public void invalidateCredential(String credentialId) {
         Objects.requireNonNull(credentialId, "credentialId");
+        generation.incrementAndGet();
         cache.asMap().values().removeIf(principal -> principal.credentialId().equals(credentialId));
     }
 
     @Override
     public void invalidateUser(long userId) {
+        generation.incrementAndGet();
         cache.asMap().values().removeIf(principal -> principal.userId() == userId);
     }
 
     @Override
     public void invalidateOrg(long orgId) {
+        generation.incrementAndGet();
         cache.asMap().values().removeIf(principal -> principal.orgId() == orgId);
     }
 

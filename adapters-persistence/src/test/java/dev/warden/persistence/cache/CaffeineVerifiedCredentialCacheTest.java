@@ -31,6 +31,31 @@ class CaffeineVerifiedCredentialCacheTest {
     }
 
     @Test
+    void anEntryVerifiedBeforeAnyInvalidationIsKept() {
+        Principal principal = principal(1, "11", time.now().plus(Duration.ofHours(1)));
+        long generation = cache.generation();
+
+        cache.put("digest-a", principal, generation);
+
+        assertThat(cache.get("digest-a")).contains(principal);
+    }
+
+    @Test
+    void anEntryVerifiedAcrossAnInvalidationIsNotKept() {
+        Principal principal = principal(1, "11", time.now().plus(Duration.ofHours(1)));
+        for (Runnable invalidation : new Runnable[] {() -> cache.invalidateCredential("11"),
+                () -> cache.invalidateUser(1), () -> cache.invalidateOrg(7), () -> cache.invalidateUser(99)}) {
+            long generation = cache.generation();
+            // The verification read the stored state here; a change was applied while it hashed.
+            invalidation.run();
+
+            cache.put("digest-a", principal, generation);
+
+            assertThat(cache.get("digest-a")).isEmpty();
+        }
+    }
+
+    @Test
     void unknownDigestIsNotFound() {
         assertThat(cache.get("never-stored")).isEmpty();
     }

@@ -63,6 +63,8 @@ final class ApiClientSecretVerifier implements CredentialVerifier {
         if (cached.isPresent()) {
             return new Verification.VerifiedClient(cached.get(), METHOD);
         }
+        // Before the read: a change that lands during argon2 must not leave this answer cached.
+        long generation = cache.generation();
         byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
         Optional<ApiClient> client = clients.findByClientId(clientId);
         if (client.isEmpty() || client.get().secret().isEmpty()) {
@@ -78,7 +80,7 @@ final class ApiClientSecretVerifier implements CredentialVerifier {
         }
         ClientPrincipal principal = new ClientPrincipal(app.appId(), app.projectId(), app.orgId(), app.clientId(),
                 "app-secret:" + app.appId(), METHOD);
-        cache.put(digest, principal);
+        cache.put(digest, principal, generation);
         return new Verification.VerifiedClient(principal, METHOD);
     }
 }

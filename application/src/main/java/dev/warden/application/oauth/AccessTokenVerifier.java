@@ -84,9 +84,11 @@ final class AccessTokenVerifier implements CredentialVerifier {
             cache.invalidateCredential(cached.get().credentialId());
             return new Verification.Rejected("expired access token");
         }
+        // Before the reads: a revocation that lands meanwhile must not leave this answer cached.
+        long generation = cache.generation();
         Verification verification = opaque ? verifyOpaque(presented, now) : verifyJwt(presented, now);
         if (verification instanceof Verification.Verified verified) {
-            cache.put(digest, verified.principal());
+            cache.put(digest, verified.principal(), generation);
         }
         return verification;
     }

@@ -82,6 +82,8 @@ final class ClientSecretVerifier implements CredentialVerifier {
         if (cached.isPresent() && cached.get().expiresAt().isAfter(now)) {
             return new Verification.Verified(cached.get(), METHOD);
         }
+        // Before the reads: a change that lands during argon2 must not leave this answer cached.
+        long generation = cache.generation();
         byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
         Optional<ServiceUser> user = LoginNames.resolve(users, organizations, clientId);
         Optional<MachineSecret> stored = user.flatMap(u -> secrets.find(u.id()));
@@ -100,7 +102,7 @@ final class ClientSecretVerifier implements CredentialVerifier {
         Principal principal = new Principal(u.id(), u.orgId(), "client_secret:" + u.id(), METHOD,
                 NEVER, new TokenDetails(stored.get().changedAt(), u.userName(), List.of(), List.of(),
                 false));
-        cache.put(digest, principal);
+        cache.put(digest, principal, generation);
         return new Verification.Verified(principal, METHOD);
     }
 }

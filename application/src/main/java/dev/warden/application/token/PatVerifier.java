@@ -90,6 +90,8 @@ final class PatVerifier implements CredentialVerifier {
     }
 
     private Verification verifyStored(OpaqueToken token, String digest, Instant now) {
+        // Before the reads: a revocation that lands during argon2 must not leave this answer cached.
+        long generation = cache.generation();
         Optional<PersonalAccessToken> stored = tokens.findById(token.id());
         if (stored.isEmpty()) {
             hasher.verify(dummyHash, token.secret());
@@ -114,7 +116,7 @@ final class PatVerifier implements CredentialVerifier {
         // scopes, no client, valid for any audience (the introspecting app is appended).
         Principal principal = new Principal(pat.userId(), pat.orgId(), Long.toString(pat.id()), METHOD,
                 pat.expiresAt(), new TokenDetails(pat.createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true));
-        cache.put(digest, principal);
+        cache.put(digest, principal, generation);
         usage.used(pat.id(), now);
         return new Verification.Verified(principal, METHOD);
     }

@@ -75,6 +75,21 @@ class ApiClientSecretVerifierTest {
     }
 
     @Test
+    void aChangeThatLandsWhileTheSecretIsHashedLeavesNothingCached() {
+        // The change follower applies another node's CLIENT_CHANGED (app deactivated) while argon2 runs.
+        hasher.duringNextVerify(() -> {
+            apps.put(CLIENT_ID, app(CLIENT_ID, APP_ID, false, SECRET));
+            cache.invalidateApp(APP_ID);
+        });
+
+        assertThat(verify(CLIENT_ID, SECRET)).as("the request began before the change")
+                .isInstanceOf(Verification.VerifiedClient.class);
+
+        assertThat(cache.size()).isZero();
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.Rejected.class);
+    }
+
+    @Test
     void aSecondCallWithTheSameSecretDoesNotHashAgain() {
         verify(CLIENT_ID, SECRET);
         hasher.resetCounts();

@@ -26,6 +26,8 @@ public final class FakeSecretHasher implements SecretHasher {
     private final AtomicInteger hashCalls = new AtomicInteger();
     private final AtomicInteger verifyCalls = new AtomicInteger();
     private volatile boolean unavailable;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> duringNextVerify =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Override
     public SecretHash hash(byte[] secret) {
@@ -39,6 +41,10 @@ public final class FakeSecretHasher implements SecretHasher {
     public boolean verify(SecretHash hash, byte[] secret) {
         verifyCalls.incrementAndGet();
         failIfUnavailable();
+        Runnable during = duringNextVerify.getAndSet(null);
+        if (during != null) {
+            during.run();
+        }
         String phc = hash.phc();
         if (!phc.startsWith(PREFIX)) {
             return false;
@@ -54,6 +60,11 @@ public final class FakeSecretHasher implements SecretHasher {
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
+    }
+
+    /** Runs {@code action} inside the next {@link #verify}: a change that lands while argon2 runs. */
+    public void duringNextVerify(Runnable action) {
+        duringNextVerify.set(action);
     }
 
     /** How many times {@link #hash} was called. */

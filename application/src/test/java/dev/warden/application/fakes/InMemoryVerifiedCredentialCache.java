@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Test double of {@link VerifiedCredentialCache}: unbounded map whose entries vanish at {@link Principal#expiresAt()}. */
 public final class InMemoryVerifiedCredentialCache implements VerifiedCredentialCache {
@@ -16,6 +17,7 @@ public final class InMemoryVerifiedCredentialCache implements VerifiedCredential
     private final Clock clock;
     private final ConcurrentMap<String, Principal> entries = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
 
     public InMemoryVerifiedCredentialCache(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -41,17 +43,33 @@ public final class InMemoryVerifiedCredentialCache implements VerifiedCredential
     }
 
     @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public void put(String digest, Principal principal, long seenGeneration) {
+        put(digest, principal);
+        if (generation.get() != seenGeneration) {
+            entries.remove(digest, principal);
+        }
+    }
+
+    @Override
     public void invalidateCredential(String credentialId) {
+        generation.incrementAndGet();
         entries.values().removeIf(p -> p.credentialId().equals(credentialId));
     }
 
     @Override
     public void invalidateUser(long userId) {
+        generation.incrementAndGet();
         entries.values().removeIf(p -> p.userId() == userId);
     }
 
     @Override
     public void invalidateOrg(long orgId) {
+        generation.incrementAndGet();
         entries.values().removeIf(p -> p.orgId() == orgId);
     }
 

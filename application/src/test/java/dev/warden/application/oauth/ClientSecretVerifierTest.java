@@ -85,6 +85,21 @@ class ClientSecretVerifierTest {
     }
 
     @Test
+    void aChangeThatLandsWhileTheSecretIsHashedLeavesNothingCached() {
+        // The change follower applies another node's USER_CHANGED while argon2 runs.
+        world.ports.hasher.duringNextVerify(() -> world.ports.cache.invalidateUser(world.user.id()));
+
+        assertThat(verify("robot", world.secret)).as("the request began before the change")
+                .isInstanceOf(Verification.Verified.class);
+
+        assertThat(world.ports.cache.size()).isZero();
+        int before = world.ports.hasher.verifyCalls();
+        assertThat(verify("robot", world.secret)).isInstanceOf(Verification.Verified.class);
+        assertThat(world.ports.hasher.verifyCalls()).as("verified afresh").isEqualTo(before + 1);
+        assertThat(world.ports.cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void oldSecretStopsWorkingAtOnceWhenTheSecretIsReplaced() {
         assertThat(verify("robot", world.secret)).isInstanceOf(Verification.Verified.class);
         String newSecret = ClientSecret.generate().value();
