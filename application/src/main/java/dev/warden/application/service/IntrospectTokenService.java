@@ -3,13 +3,13 @@ package dev.warden.application.service;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
+import dev.warden.application.oauth.ProjectRoleClaims;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.application.port.in.IntrospectTokenCommand;
 import dev.warden.application.port.in.IntrospectTokenUseCase;
 import dev.warden.application.port.in.IntrospectionResult;
 import dev.warden.application.port.out.OrganizationRepository;
 import dev.warden.application.port.out.ProjectRoleGrants;
-import dev.warden.application.port.out.ProjectRoleGrants.RoleGrant;
 import dev.warden.application.port.out.ServiceUserRepository;
 import dev.warden.domain.org.OrgState;
 import dev.warden.domain.org.Organization;
@@ -19,13 +19,9 @@ import dev.warden.domain.principal.TokenDetails;
 import dev.warden.domain.serviceuser.ServiceUser;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Introspection (RFC 7662, ZITADEL projects contract §7): the caller and the token both go
@@ -36,8 +32,7 @@ import java.util.TreeMap;
  */
 public final class IntrospectTokenService implements IntrospectTokenUseCase {
 
-    static final String ROLE_SCOPE_PREFIX = "urn:zitadel:iam:org:project:role:";
-    static final String ROLE_ORG_SCOPE_PREFIX = "urn:zitadel:iam:org:roles:id:";
+    static final String ROLE_SCOPE_PREFIX = ProjectRoleClaims.ROLE_SCOPE_PREFIX;
     static final String PROFILE_SCOPE = "profile";
     static final String RESOURCE_OWNER_SCOPE = "urn:zitadel:iam:user:resourceowner";
 
@@ -89,7 +84,8 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         if (user.isEmpty() || !user.get().canAuthenticate() || org.isEmpty() || org.get().state() != OrgState.ACTIVE) {
             return IntrospectionResult.inactive("user or organization of the token is gone or inactive");
         }
-        Map<String, Map<String, String>> roles = roles(principal, details, client.projectId());
+        Map<String, Map<String, String>> roles = ProjectRoleClaims.roles(roleGrants, principal.userId(),
+                client.projectId(), details.scopes());
         List<String> scopes = new ArrayList<>(details.scopes());
         List<String> audience = new ArrayList<>(details.audience());
         if (details.anyAudience()) {
@@ -109,35 +105,6 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         return IntrospectionResult.active(Long.toString(principal.userId()), scopes, details.clientId(),
                 details.issuedAt(), principal.expiresAt(), audience, issuer, principal.credentialId(), profile, owner,
                 client.projectId(), roles);
-    }
-
-    /**
-     * The user's active grants on the project, narrowed to the role keys the token's scopes ask
-     * for ({@code …:project:role:{key}}) and to the orgs they name ({@code …:org:roles:id:{orgId}}),
-     * when they name any. PATs carry no such scopes: all held roles.
-     */
-    private Map<String, Map<String, String>> roles(Principal principal, TokenDetails details, long projectId) {
-        Set<String> askedKeys = withPrefix(details.scopes(), ROLE_SCOPE_PREFIX);
-        Set<String> askedOrgs = withPrefix(details.scopes(), ROLE_ORG_SCOPE_PREFIX);
-        Map<String, Map<String, String>> roles = new TreeMap<>();
-        for (RoleGrant grant : roleGrants.activeRoles(principal.userId(), projectId)) {
-            String orgId = Long.toString(grant.orgId());
-            if ((askedKeys.isEmpty() || askedKeys.contains(grant.roleKey()))
-                    && (askedOrgs.isEmpty() || askedOrgs.contains(orgId))) {
-                roles.computeIfAbsent(grant.roleKey(), k -> new LinkedHashMap<>()).put(orgId, grant.orgPrimaryDomain());
-            }
-        }
-        return roles;
-    }
-
-    private static Set<String> withPrefix(List<String> scopes, String prefix) {
-        Set<String> values = new LinkedHashSet<>();
-        for (String scope : scopes) {
-            if (scope.startsWith(prefix) && scope.length() > prefix.length()) {
-                values.add(scope.substring(prefix.length()));
-            }
-        }
-        return values;
     }
 
     private static void addAbsent(List<String> list, String value) {
