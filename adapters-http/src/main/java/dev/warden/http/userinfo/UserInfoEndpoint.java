@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * Errors follow RFC 6750 §3 with a {@code Bearer} challenge: no token is {@code 401
  * invalid_request "access token missing"} (ZITADEL's words) without an error code in the
  * challenge; a refused token is {@code 401 invalid_token} (ZITADEL: {@code access_denied}); a
- * malformed header is {@code 400 invalid_request}. It is not behind the management API's
+ * malformed header is {@code 401 invalid_request}, as on the management API. It is not behind the management API's
  * authentication handler: userinfo is about the token's own user, whatever its audience.
  */
 public final class UserInfoEndpoint implements HttpService {
@@ -40,6 +40,8 @@ public final class UserInfoEndpoint implements HttpService {
     private static final Logger LOG = Logger.getLogger(UserInfoEndpoint.class.getName());
     static final String CHALLENGE = "Bearer realm=\"warden\"";
     static final String ACCESS_TOKEN_PARAMETER = "access_token";
+    /** No token at all: ZITADEL's status, code and words. */
+    static final OAuthError MISSING = new OAuthError(401, "invalid_request", "access token missing");
 
     private final GetUserInfoUseCase userInfo;
     private final OAuthResponses responses;
@@ -89,10 +91,10 @@ public final class UserInfoEndpoint implements HttpService {
         List<String> values = request.headers().find(HeaderNames.AUTHORIZATION).map(Header::allValues)
                 .orElse(List.of());
         if (values.isEmpty()) {
-            throw new OAuthException(missing());
+            throw new OAuthException(MISSING);
         }
         if (values.size() > 1) {
-            throw new OAuthException(OAuthError.invalidRequest("more than one Authorization header"));
+            throw new OAuthException(malformed("more than one Authorization header"));
         }
         String value = values.getFirst();
         Optional<PresentedCredential> bearer = AuthorizationHeader.parse(value)
@@ -103,10 +105,10 @@ public final class UserInfoEndpoint implements HttpService {
         int space = value.indexOf(' ');
         String scheme = space < 0 ? value : value.substring(0, space);
         if (scheme.equalsIgnoreCase(CredentialSchemes.BEARER)) {
-            throw new OAuthException(OAuthError.invalidRequest("malformed Authorization header"));
+            throw new OAuthException(malformed("malformed Authorization header"));
         }
         // Another scheme (Basic, …) carries no access token: as if none was sent (RFC 6750 §3.1).
-        throw new OAuthException(missing());
+        throw new OAuthException(MISSING);
     }
 
     private boolean formHasAccessToken(ServerRequest request) {
@@ -120,16 +122,20 @@ public final class UserInfoEndpoint implements HttpService {
         return OAuthForm.read(request, maxBodyBytes).get(ACCESS_TOKEN_PARAMETER).isPresent();
     }
 
-    private static OAuthError missing() {
-        return new OAuthError(401, "invalid_request", "access token missing");
+    /**
+     * A malformed header is 401 like on the management API (security.md: malformed
+     * {@code Authorization} headers are 401 with a challenge), not RFC 6750's suggested 400.
+     */
+    private static OAuthError malformed(String description) {
+        return new OAuthError(401, "invalid_request", description);
     }
 
     /**
      * RFC 6750 §3: the challenge names the error, except when the request had no token at all
-     * (§3.1: "SHOULD NOT include an error code"), which is the 401 {@code invalid_request}.
+     * (§3.1: "SHOULD NOT include an error code").
      */
     private void refuse(ServerResponse response, OAuthError error) {
-        boolean noToken = error.status() == 401 && error.error().equals("invalid_request");
-        responses.error(response, error, noToken ? CHALLENGE : CHALLENGE + ", error=\"" + error.error() + "\"");
+        responses.error(response, error, error.equals(MISSING) ? CHALLENGE
+                : CHALLENGE + ", error=\"" + error.error() + "\"");
     }
 }

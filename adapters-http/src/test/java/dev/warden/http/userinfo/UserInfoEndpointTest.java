@@ -235,15 +235,15 @@ class UserInfoEndpointTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Bearer", "Bearer ", "Bearer  " + TOKEN, "Bearer a b", "Bearer tok%en", "Bearer =abc"})
-    void aMalformedBearerHeaderIs400InvalidRequest(String header) {
-        assertOAuthError(get("Authorization", header), 400, "invalid_request", "malformed Authorization header",
+    void aMalformedBearerHeaderIs401InvalidRequestAsOnTheManagementApi(String header) {
+        assertOAuthError(get("Authorization", header), 401, "invalid_request", "malformed Authorization header",
                 INVALID_REQUEST_CHALLENGE);
         assertThat(RECEIVED).isEmpty();
     }
 
     @Test
-    void twoAuthorizationHeadersAre400() {
-        assertOAuthError(get("Authorization", "Bearer " + TOKEN, "Authorization", "Bearer other"), 400,
+    void twoAuthorizationHeadersAre401InvalidRequest() {
+        assertOAuthError(get("Authorization", "Bearer " + TOKEN, "Authorization", "Bearer other"), 401,
                 "invalid_request", "more than one Authorization header", INVALID_REQUEST_CHALLENGE);
         assertThat(RECEIVED).isEmpty();
     }
