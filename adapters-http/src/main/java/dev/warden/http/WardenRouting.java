@@ -23,6 +23,7 @@ import dev.warden.http.project.ProjectEndpoint;
 import dev.warden.http.project.UserGrantEndpoint;
 import dev.warden.http.token.PatEndpoint;
 import dev.warden.http.user.UserEndpoint;
+import dev.warden.http.userinfo.UserInfoEndpoint;
 import io.helidon.webserver.http.HttpRouting;
 
 /** Builds the management and admin API routes; used by the server and by the HTTP tests alike. */
@@ -50,10 +51,13 @@ public final class WardenRouting {
         AuthenticationHandler authentication = new AuthenticationHandler(adapter.authenticate(), errors);
 
         // The OAuth endpoints authenticate their clients themselves: outside the management API's handler.
+        // So does userinfo, whose token may have any audience (the management API's audience rule
+        // does not apply to it).
         OAuthResponses oauth = new OAuthResponses(json);
         routing.register(OAUTH, new TokenEndpoint(adapter.oauth(), oauth, maxBodyBytes))
                 .register(OAUTH, new RevocationEndpoint(adapter.oauth(), oauth, maxBodyBytes))
-                .register(new IntrospectionEndpoint(adapter.oauth().introspection(), oauth, maxBodyBytes));
+                .register(new IntrospectionEndpoint(adapter.oauth().introspection(), oauth, maxBodyBytes))
+                .register(new UserInfoEndpoint(adapter.oauth().userInfo(), oauth, maxBodyBytes));
 
         // Order matters: unauthenticated routes first, then the authentication handler in front of
         // everything else under the API prefixes, then the protected routes, then a JSON 404.

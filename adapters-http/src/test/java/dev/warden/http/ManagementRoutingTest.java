@@ -67,7 +67,8 @@ class ManagementRoutingTest {
                 new MemberUseCases(q -> fail(), q -> fail(), c -> fail(), c -> fail(), c -> fail()),
                 new MachineSecretUseCases(c -> fail(), c -> fail()),
                 new MachineKeyUseCases(c -> fail(), q -> fail(), q -> fail(), c -> fail()),
-                new OAuthUseCases(c -> fail(), c -> fail(), c -> { throw new AssertionError("revoke"); }, c -> fail()),
+                new OAuthUseCases(c -> fail(), c -> fail(), c -> { throw new AssertionError("revoke"); }, c -> fail(),
+                        q -> fail()),
                 new SigningKeyUseCases(() -> fail(), () -> fail(), c -> fail(), q -> fail()),
                 dev.warden.http.project.UnusedProjectUseCases.create(() -> fail())));
     }

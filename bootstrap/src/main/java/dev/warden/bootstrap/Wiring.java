@@ -56,6 +56,7 @@ import dev.warden.application.service.GetAppKeyService;
 import dev.warden.application.service.GetAppService;
 import dev.warden.application.service.GetJwksService;
 import dev.warden.application.service.GetOpenIdConfigurationService;
+import dev.warden.application.service.GetUserInfoService;
 import dev.warden.application.service.GetProjectService;
 import dev.warden.application.service.GetUserGrantService;
 import dev.warden.application.service.IssueClientCredentialsTokenService;
@@ -217,8 +218,8 @@ public final class Wiring implements AutoCloseable {
             // --- OAuth (issue 4): access tokens, client secrets, JWT profile, revocation -------------------
             var accessTokens = new MariaDbAccessTokenRepository(db, clock);
             var replayGuard = new MariaDbAssertionReplayGuard(db, clock);
-            // Introspection reads these on every call: cached, forgotten through the change follower below
-            // (and, for writes on this node, at once through the projects feature's LocalCaches).
+            // Introspection and userinfo read these on every call: cached, forgotten through the change
+            // follower below (and, for writes on this node, at once through the projects feature's LocalCaches).
             var apiClients = new CachingApiClientDirectory(new MariaDbApiClientDirectory(db));
             var roleGrants = new CachingProjectRoleGrants(new MariaDbProjectRoleGrants(db));
             var clientCache = new CaffeineVerifiedClientCache(config.tokenCacheMaxSize(), config.tokenCacheTtl());
@@ -325,7 +326,9 @@ public final class Wiring implements AutoCloseable {
                             new IssueJwtProfileTokenService(authenticationMethods, tokenIssuer),
                             new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache),
                             new IntrospectTokenService(authenticationMethods, userReader, organizations, roleGrants,
-                                    oauth.issuer())),
+                                    oauth.issuer()),
+                            // The whole chain, not the management API's audience rule: any audience will do.
+                            new GetUserInfoService(authenticationMethods, userReader, organizations, roleGrants)),
                     new SigningKeyUseCases(
                             new GetJwksService(signingKeys),
                             new GetOpenIdConfigurationService(oauth),

@@ -26,6 +26,11 @@ public record OAuthError(int status, String error, String description) {
         return new OAuthError(400, "invalid_grant", description);
     }
 
+    /** A protected resource refuses the bearer token: 401 (RFC 6750 §3.1, where ZITADEL says {@code access_denied}). */
+    public static OAuthError invalidToken(String description) {
+        return new OAuthError(401, "invalid_token", description);
+    }
+
     public static OAuthError unauthorizedClient(String description) {
         return new OAuthError(400, "unauthorized_client", description);
     }

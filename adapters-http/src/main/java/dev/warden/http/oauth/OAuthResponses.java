@@ -43,14 +43,23 @@ public final class OAuthResponses {
         json.send(response, Status.OK_200, body);
     }
 
+    /** The error; a 401 challenges for HTTP Basic client authentication (RFC 6749 §5.2). */
     public void error(ServerResponse response, OAuthError error) {
+        error(response, error, error.status() == 401 ? CHALLENGE : "");
+    }
+
+    /**
+     * The error with this {@code WWW-Authenticate} challenge, none when empty: a protected
+     * resource's {@code Bearer} challenge (RFC 6750 §3) rather than the token endpoint's.
+     */
+    public void error(ServerResponse response, OAuthError error, String challenge) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error.error());
         if (!error.description().isEmpty()) {
             body.put("error_description", error.description());
         }
-        if (error.status() == 401) {
-            response.header(HeaderNames.WWW_AUTHENTICATE, CHALLENGE);
+        if (!challenge.isEmpty()) {
+            response.header(HeaderNames.WWW_AUTHENTICATE, challenge);
         }
         if (error.status() == 503) {
             response.header(HeaderNames.RETRY_AFTER, "1");

@@ -7,12 +7,14 @@ import dev.warden.application.port.in.OpenIdConfigurationResult;
 import java.util.List;
 
 /** The discovery document, with the member names of OpenID Connect Discovery 1.0 §3 and RFC 8414. */
-@JsonPropertyOrder({"issuer", "token_endpoint", "introspection_endpoint", "revocation_endpoint", "jwks_uri"})
+@JsonPropertyOrder({"issuer", "token_endpoint", "introspection_endpoint", "revocation_endpoint", "userinfo_endpoint",
+        "jwks_uri"})
 record OpenIdConfigurationResponse(
         @JsonProperty("issuer") String issuer,
         @JsonProperty("token_endpoint") String tokenEndpoint,
         @JsonProperty("introspection_endpoint") String introspectionEndpoint,
         @JsonProperty("revocation_endpoint") String revocationEndpoint,
+        @JsonProperty("userinfo_endpoint") String userinfoEndpoint,
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("scopes_supported") List<String> scopesSupported,
         @JsonProperty("response_types_supported") List<String> responseTypesSupported,
@@ -33,7 +35,7 @@ record OpenIdConfigurationResponse(
 
     static OpenIdConfigurationResponse from(OpenIdConfigurationResult r) {
         return new OpenIdConfigurationResponse(r.issuer(), r.tokenEndpoint(), r.introspectionEndpoint(),
-                r.revocationEndpoint(), r.jwksUri(), r.scopesSupported(), r.responseTypesSupported(),
+                r.revocationEndpoint(), r.userinfoEndpoint(), r.jwksUri(), r.scopesSupported(), r.responseTypesSupported(),
                 r.grantTypesSupported(), r.subjectTypesSupported(), r.idTokenSigningAlgValuesSupported(),
                 r.tokenEndpointAuthMethodsSupported(), r.tokenEndpointAuthSigningAlgValuesSupported(),
                 r.introspectionEndpointAuthMethodsSupported(), r.introspectionEndpointAuthSigningAlgValuesSupported(),

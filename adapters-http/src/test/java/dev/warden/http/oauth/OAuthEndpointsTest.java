@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.oauth.OAuthFixture;
 import dev.warden.application.service.AuthenticateManagementCallService;
+import dev.warden.application.service.GetUserInfoService;
 import dev.warden.application.service.IssueClientCredentialsTokenService;
 import dev.warden.application.service.IssueJwtProfileTokenService;
 import dev.warden.application.service.RevokeTokenService;
@@ -27,7 +28,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token and revocation endpoints over the real use cases and verifiers, against in-memory ports. */
+/**
+ * The token, revocation and userinfo endpoints over the real use cases and verifiers, against
+ * in-memory ports.
+ */
 @RoutingTest
 class OAuthEndpointsTest {
 
@@ -54,7 +58,9 @@ class OAuthEndpointsTest {
                                 WORLD.ports.cache),
                         command -> {
                             throw new AssertionError("introspection is tested in IntrospectionEndpointTest");
-                        }), recording.signingKeys(), recording.projects()));
+                        },
+                        new GetUserInfoService(chain, WORLD.ports.users, WORLD.ports.organizations,
+                                WORLD.ports.roleGrants)), recording.signingKeys(), recording.projects()));
     }
 
     private record Reply(int status, JsonNode json, Http1ClientResponse response) {
@@ -244,6 +250,43 @@ class OAuthEndpointsTest {
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(orgsMe(token)).isEqualTo(401);
         assertThat(post("/oauth/v2/revoke", basic("robot", WORLD.secret), "token=" + token).status()).isEqualTo(200);
+    }
+
+    private Http1ClientResponse userInfo(String token) {
+        return client.method(Method.GET).path("/oidc/v1/userinfo")
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token).request();
+    }
+
+    @Test
+    void userinfoTakesAnAccessTokenOfAnyAudienceWhichTheManagementApiRefuses() throws Exception {
+        String token = accessToken("openid profile urn:zitadel:iam:org:project:id:4711:aud");
+        assertThat(orgsMe(token)).isEqualTo(401);
+
+        Http1ClientResponse response = userInfo(token);
+
+        assertThat(response.status().code()).isEqualTo(200);
+        JsonNode claims = JSON.readTree(response.as(String.class));
+        assertThat(claims.get("sub").asText()).isEqualTo(Long.toString(WORLD.user.id()));
+        assertThat(claims.get("preferred_username").asText()).isEqualTo("robot");
+    }
+
+    @Test
+    void userinfoRefusesARevokedAccessTokenAndTheClientSecretItself() throws Exception {
+        String token = accessToken("openid");
+        assertThat(userInfo(token).status().code()).isEqualTo(200);
+        assertThat(post("/oauth/v2/revoke", basic("robot", WORLD.secret), "token=" + token).status())
+                .isEqualTo(200);
+
+        Http1ClientResponse revoked = userInfo(token);
+        assertThat(revoked.status().code()).isEqualTo(401);
+        assertThat(JSON.readTree(revoked.as(String.class)).get("error").asText()).isEqualTo("invalid_token");
+        assertThat(revoked.headers().first(HeaderNames.WWW_AUTHENTICATE))
+                .contains("Bearer realm=\"warden\", error=\"invalid_token\"");
+        // The client secret authenticates at the token endpoint only (its scheme is not Bearer).
+        assertThat(userInfo(WORLD.secret).status().code()).isEqualTo(401);
+        assertThat(client.method(Method.GET).path("/oidc/v1/userinfo")
+                .header(HeaderNames.AUTHORIZATION, basic("robot", WORLD.secret)).request().status().code())
+                .isEqualTo(401);
     }
 
     @Test

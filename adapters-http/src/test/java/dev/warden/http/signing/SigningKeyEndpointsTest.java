@@ -131,7 +131,10 @@ class SigningKeyEndpointsTest {
         assertThat(doc.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS256\"]");
         assertThat(doc.get("subject_types_supported").toString()).isEqualTo("[\"public\"]");
         assertThat(doc.has("authorization_endpoint")).as("no browser flows are served").isFalse();
-        assertThat(doc.has("userinfo_endpoint")).isFalse();
+        assertThat(doc.get("userinfo_endpoint").asText()).isEqualTo(ISSUER + "/oidc/v1/userinfo");
+        assertThat(doc.get("claims_supported").toString()).contains("\"sub\"", "\"name\"", "\"preferred_username\"",
+                "\"updated_at\"", "\"urn:zitadel:iam:user:resourceowner:id\"",
+                "\"urn:zitadel:iam:user:resourceowner:name\"", "\"urn:zitadel:iam:user:resourceowner:primary_domain\"");
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class RecordingUseCases {
         return new HttpAdapter(authenticate, orgs, users, members,
                 new MachineSecretUseCases(c -> unused(), c -> unused()),
                 new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()),
-                new OAuthUseCases(c -> unused(), c -> unused(), c -> unused(), c -> unused()),
+                new OAuthUseCases(c -> unused(), c -> unused(), c -> unused(), c -> unused(), q -> unused()),
                 new SigningKeyUseCases(() -> unused(), () -> unused(), c -> unused(), q -> unused()),
                 dev.warden.http.project.UnusedProjectUseCases.create(RecordingUseCases::unused));
     }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The discovery document: only what Warden serves. No authorization, userinfo, end-session or
- * device endpoints (service users do not use browser flows), so none are announced.
+ * The discovery document: only what Warden serves. No authorization, end-session or device
+ * endpoints (service users do not use browser flows), so none are announced. Claims: those of
+ * access tokens, introspection and userinfo with fixed names (role claims are named by project).
  */
 public final class GetOpenIdConfigurationService implements GetOpenIdConfigurationUseCase {
 
@@ -26,6 +27,7 @@ public final class GetOpenIdConfigurationService implements GetOpenIdConfigurati
                 settings.url(OAuthSettings.TOKEN_PATH),
                 settings.url(OAuthSettings.INTROSPECTION_PATH),
                 settings.url(OAuthSettings.REVOCATION_PATH),
+                settings.url(OAuthSettings.USERINFO_PATH),
                 settings.url(OAuthSettings.JWKS_PATH),
                 List.of("openid", "profile"),
                 // Required by OIDC Discovery, but there is no authorization endpoint: "none" (OAuth 2.0
@@ -41,7 +43,9 @@ public final class GetOpenIdConfigurationService implements GetOpenIdConfigurati
                 CLIENT_AUTH,
                 RS256,
                 List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id",
-                        "preferred_username", "name", "updated_at"));
+                        "preferred_username", "name", "updated_at", "urn:zitadel:iam:user:resourceowner:id",
+                        "urn:zitadel:iam:user:resourceowner:name",
+                        "urn:zitadel:iam:user:resourceowner:primary_domain"));
     }
 
     @Override

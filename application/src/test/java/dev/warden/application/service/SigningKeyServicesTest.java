@@ -114,5 +114,9 @@ class SigningKeyServicesTest {
         assertThat(doc.grantTypesSupported()).containsExactly("client_credentials",
                 "urn:ietf:params:oauth:grant-type:jwt-bearer");
         assertThat(doc.responseTypesSupported()).containsExactly("none");
+        assertThat(doc.userinfoEndpoint()).isEqualTo("https://id.example/oidc/v1/userinfo");
+        assertThat(doc.claimsSupported()).contains("sub", "name", "preferred_username", "updated_at",
+                "urn:zitadel:iam:user:resourceowner:id", "urn:zitadel:iam:user:resourceowner:name",
+                "urn:zitadel:iam:user:resourceowner:primary_domain");
     }
 }

@@ -117,6 +117,7 @@ class SigningKeysEndToEndTest {
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(URI.create(ISSUER + "/oauth/v2/token"));
         assertThat(metadata.getIntrospectionEndpointURI()).isEqualTo(URI.create(ISSUER + "/oauth/v2/introspect"));
         assertThat(metadata.getRevocationEndpointURI()).isEqualTo(URI.create(ISSUER + "/oauth/v2/revoke"));
+        assertThat(metadata.getUserInfoEndpointURI()).isEqualTo(URI.create(ISSUER + "/oidc/v1/userinfo"));
         assertThat(metadata.getGrantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS, GrantType.JWT_BEARER);
         assertThat(metadata.getTokenEndpointAuthMethods()).containsExactly(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
                 ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.PRIVATE_KEY_JWT);

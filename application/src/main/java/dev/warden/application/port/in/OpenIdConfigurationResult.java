@@ -12,6 +12,7 @@ public record OpenIdConfigurationResult(
         String tokenEndpoint,
         String introspectionEndpoint,
         String revocationEndpoint,
+        String userinfoEndpoint,
         String jwksUri,
         List<String> scopesSupported,
         List<String> responseTypesSupported,
@@ -31,6 +32,7 @@ public record OpenIdConfigurationResult(
         Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         Objects.requireNonNull(introspectionEndpoint, "introspectionEndpoint");
         Objects.requireNonNull(revocationEndpoint, "revocationEndpoint");
+        Objects.requireNonNull(userinfoEndpoint, "userinfoEndpoint");
         Objects.requireNonNull(jwksUri, "jwksUri");
         scopesSupported = List.copyOf(scopesSupported);
         responseTypesSupported = List.copyOf(responseTypesSupported);
