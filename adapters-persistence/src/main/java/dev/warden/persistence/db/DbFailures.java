@@ -63,6 +63,15 @@ public final class DbFailures {
         return translate(failure, true);
     }
 
+    /**
+     * As {@link #translate}, for writes that no client request races (the first-instance set-up):
+     * a violated foreign key there is a bug, not a concurrent removal.
+     */
+    public static RuntimeException translateInternal(RuntimeException failure) {
+        RuntimeException translated = translate(failure, true);
+        return translated instanceof ConflictException ? new IllegalStateException(FAILED_TEXT, failure) : translated;
+    }
+
     private static RuntimeException translate(RuntimeException failure, boolean logUnavailable) {
         if (failure instanceof UnavailableException) {
             return failure;

@@ -80,7 +80,7 @@ public final class MariaDbInstanceRepository implements InstanceRepository {
             if (!singletonWritten && DbFailures.isConstraintViolation(e)) {
                 return false;
             }
-            throw DbFailures.translate(e);
+            throw DbFailures.translateInternal(e);
         }
     }
 
