@@ -117,6 +117,8 @@ import dev.warden.persistence.cache.CachingOrganizationRepository;
 import dev.warden.persistence.cache.CaffeineVerifiedCredentialCache;
 import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.crypto.Argon2SecretHasher;
+import dev.warden.persistence.crypto.ConfiguredSecretHasher;
+import dev.warden.persistence.crypto.HmacSecretHasher;
 import dev.warden.persistence.crypto.JdkRsaKeyGenerator;
 import dev.warden.persistence.key.MariaDbMachineKeyRepository;
 import dev.warden.persistence.db.Database;
@@ -195,8 +197,12 @@ public final class Wiring implements AutoCloseable {
             var feed = new MariaDbChangeFeed(db);
             var secrets = new MariaDbMachineSecretRepository(db, clock);
             var machineKeys = new MariaDbMachineKeyRepository(db, clock);
-            var hasher = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
-                    config.argon2Parallelism(), config.hashThreads(), config.hashQueue());
+            // The master key also keys the HMAC hashing of secrets: read it before the hasher.
+            MasterKey masterKey = masterKey(config);
+            var hasher = new ConfiguredSecretHasher(config.hashAlgorithm(),
+                    new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
+                            config.argon2Parallelism(), config.hashThreads(), config.hashQueue()),
+                    HmacSecretHasher.fromMasterKey(masterKey));
             opened.add(hasher);
             var keyGenerator = JdkRsaKeyGenerator.withDefaults();
             opened.add(keyGenerator);
@@ -207,7 +213,7 @@ public final class Wiring implements AutoCloseable {
             // --- Signing keys (JWKS, discovery, rotation) -------------------------------------------
             // Before the first-instance set-up: a wrong master key stops the start before anything is created.
             OAuthSettings oauth = oauthSettings(config);
-            var signingKeys = new StoredSigningKeys(new SigningKeyStore(db, masterKey(config)), ids, clock,
+            var signingKeys = new StoredSigningKeys(new SigningKeyStore(db, masterKey), ids, clock,
                     oauth.accessTokenLifetime());
             startSigningKeys(signingKeys);
             // --- end of signing keys ----------------------------------------------------------------
@@ -367,6 +373,7 @@ public final class Wiring implements AutoCloseable {
                         + " (port in use or not permitted); set WARDEN_HTTP_PORT to another port");
             }
             LOG.info("Warden is ready on port " + server.port() + " (external URL " + config.externalUrl()
+                    + ", secrets hashed with " + config.hashAlgorithm().configName()
                     + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
                     : databaseSettings(config).redactedUrl()) + ")");
             return new Wiring(database, opened, server, firstInstance);
@@ -457,7 +464,8 @@ public final class Wiring implements AutoCloseable {
         MasterKey.Loaded loaded = MasterKey.loadOrCreate(config.masterKeyFile());
         if (loaded.created()) {
             LOG.info("First start: created the master key file " + config.masterKeyFile().toAbsolutePath().normalize()
-                    + " (mode 0600); it seals the token signing keys. Back it up; every node of a cluster needs "
+                    + " (mode 0600); it seals the token signing keys and keys HMAC secret hashing. Back it up; every "
+                    + "node of a cluster needs "
                     + "the same master key (WARDEN_MASTERKEY or warden.masterkey.file)");
         }
         return loaded.key();

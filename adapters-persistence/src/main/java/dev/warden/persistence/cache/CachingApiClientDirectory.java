@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.application.port.out.ChangeListener;
 import dev.warden.domain.change.Change;
+import dev.warden.domain.token.SecretHash;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +44,22 @@ public final class CachingApiClientDirectory implements ApiClientDirectory, Chan
     @Override
     public Optional<ApiClient> findByClientId(String clientId) {
         return cache.get(clientId, delegate::findByClientId);
+    }
+
+    /**
+     * Stores through the delegate and, when it stored, forgets the app here: the cached answer holds
+     * the old hash, and a later miss of the verified-client cache should find the fresh one rather
+     * than verify the old one and try the rehash again. Other nodes are not told (a rehash writes no
+     * change): their cached old hash still verifies the same secret, and their own attempt to rehash
+     * it finds the hash changed and stores nothing, until their entry expires.
+     */
+    @Override
+    public boolean updateSecretHash(long appId, SecretHash expected, SecretHash replacement) {
+        boolean updated = delegate.updateSecretHash(appId, expected, replacement);
+        if (updated) {
+            cache.asMap().entrySet().removeIf(e -> e.getValue().isPresent() && e.getValue().get().appId() == appId);
+        }
+        return updated;
     }
 
     @Override

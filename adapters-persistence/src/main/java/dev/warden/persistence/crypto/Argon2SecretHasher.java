@@ -38,8 +38,12 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
     static final String BUSY_ID = "HASH-busy";
     static final String BUSY_TEXT = "Too many concurrent credential checks, retry later";
 
+    static final String ALGORITHM_PREFIX = "$argon2id$";
+
     private final Argon2 argon2;
     private final Argon2Settings settings;
+    /** What every hash made with the configured settings starts with (argon2's own encoding, version 0x13). */
+    private final String prefix;
     private final ThreadPoolExecutor pool;
     /** One permit per hash that may run or wait: threads plus queue capacity. */
     private final Semaphore admissions;
@@ -57,6 +61,8 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
     Argon2SecretHasher(Argon2 argon2, Argon2Settings settings) {
         this.argon2 = Objects.requireNonNull(argon2, "argon2");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.prefix = ALGORITHM_PREFIX + "v=19$m=" + settings.memoryKiB() + ",t=" + settings.iterations()
+                + ",p=" + settings.parallelism() + "$";
         this.admissions = new Semaphore(settings.threads() + settings.queueCapacity());
         // The queue itself is unbounded; admissions bound it. A bounded or synchronous queue would
         // also refuse a task in the instant between a worker finishing one task and taking the next.
@@ -79,6 +85,22 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
         // argon2's own verify: recomputes with the stored salt and parameters and compares in constant
         // time. A string it cannot decode is a mismatch (an error code), not an exception.
         return run(() -> argon2.verify(hash.phc(), copy), copy);
+    }
+
+    /**
+     * True unless {@code hash} is an argon2id hash of this version with exactly the configured
+     * memory, iterations and parallelism: a stronger or weaker stored cost is brought to the
+     * configured one, so that raising the cost reaches every secret as it is next used.
+     */
+    @Override
+    public boolean needsRehash(SecretHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        return !hash.phc().startsWith(prefix);
+    }
+
+    /** Whether {@code hash} is an argon2id hash (of any parameters), the format this hasher verifies. */
+    static boolean isArgon2id(SecretHash hash) {
+        return hash.phc().startsWith(ALGORITHM_PREFIX);
     }
 
     /** Hashes waiting for a thread, for metrics. */

@@ -4,6 +4,7 @@ import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.domain.token.SecretHash;
 import dev.warden.persistence.db.DbFailures;
 import dev.warden.persistence.db.Rows;
+import dev.warden.persistence.db.Transactions;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
@@ -25,6 +26,8 @@ public final class MariaDbApiClientDirectory implements ApiClientDirectory {
             + "WHERE a.client_id = ?";
     private static final String SELECT_KEYS = "SELECT id, public_key, expires_at FROM app_keys WHERE app_id = ? "
             + "ORDER BY created_at, id";
+    private static final String LOCK_HASH = "SELECT secret_hash FROM api_apps WHERE id = ? FOR UPDATE";
+    private static final String UPDATE_HASH = "UPDATE api_apps SET secret_hash = ? WHERE id = ?";
 
     private final DbClient db;
 
@@ -49,5 +52,27 @@ public final class MariaDbApiClientDirectory implements ApiClientDirectory {
                     Rows.string(row, "client_id"), active,
                     Columns.nullableString(row, "secret_hash").map(SecretHash::new), keys);
         }));
+    }
+
+    /**
+     * A conditional replacement in one transaction: the row is locked, its hash compared in Java
+     * (exactly: the column's collation ignores case, and two hashes must never be taken for one) and
+     * only then replaced. No change-feed entry and no new sequence: the secret is unchanged (see the port), and an
+     * admin's edit of the app read before the rehash must not conflict with it.
+     */
+    @Override
+    public boolean updateSecretHash(long appId, SecretHash expected, SecretHash replacement) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return Transactions.write(db, tx -> {
+            Optional<String> stored;
+            try (Stream<DbRow> rows = tx.query(LOCK_HASH, appId)) {
+                stored = rows.findFirst().map(row -> Rows.string(row, "secret_hash"));
+            }
+            if (stored.isEmpty() || !stored.get().equals(expected.phc())) {
+                return false;
+            }
+            return tx.update(UPDATE_HASH, replacement.phc(), appId) == 1;
+        });
     }
 }

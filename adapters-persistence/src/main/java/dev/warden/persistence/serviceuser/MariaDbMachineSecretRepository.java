@@ -37,6 +37,8 @@ public final class MariaDbMachineSecretRepository implements MachineSecretReposi
     private static final String INSERT = "INSERT INTO machine_secrets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE machine_secrets SET secret_hash = ?, sequence = ?, created_at = ?, "
             + "changed_at = ? WHERE user_id = ?";
+    private static final String LOCK_HASH = "SELECT secret_hash FROM machine_secrets WHERE user_id = ? FOR UPDATE";
+    private static final String UPDATE_HASH = "UPDATE machine_secrets SET secret_hash = ? WHERE user_id = ?";
     private static final String DELETE_BY_USER = "DELETE FROM machine_secrets WHERE user_id = ?";
     private static final String DELETE_BY_ORG = "DELETE FROM machine_secrets "
             + "WHERE user_id IN (SELECT id FROM users WHERE org_id = ?)";
@@ -93,6 +95,27 @@ public final class MariaDbMachineSecretRepository implements MachineSecretReposi
             }
             changes.record(tx, ChangeKind.USER_CHANGED, userId, clock.instant());
             return true;
+        });
+    }
+
+    /**
+     * A conditional replacement in one transaction: the row is locked, its hash compared in Java
+     * (exactly: the column's collation ignores case, and two hashes must never be taken for one) and
+     * only then replaced. No change-feed entry: the secret is unchanged (see the port).
+     */
+    @Override
+    public boolean updateSecretHash(long userId, SecretHash expected, SecretHash replacement) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return Transactions.write(db, tx -> {
+            Optional<String> stored;
+            try (Stream<DbRow> rows = tx.query(LOCK_HASH, userId)) {
+                stored = rows.findFirst().map(row -> Rows.string(row, "secret_hash"));
+            }
+            if (stored.isEmpty() || !stored.get().equals(expected.phc())) {
+                return false;
+            }
+            return tx.update(UPDATE_HASH, replacement.phc(), userId) == 1;
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -112,6 +113,55 @@ public final class MasterKey {
             Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(path);
+        }
+    }
+
+    /**
+     * A {@value #LENGTH}-byte key for one purpose, derived from the master key with HKDF-SHA-256
+     * (RFC 5869; no salt, {@code purpose} as the info). The master key stays the only secret to
+     * manage, while each purpose gets a key of its own: knowing a derived key tells nothing about
+     * the master key or another purpose's key. The caller owns (and should wipe) the array.
+     */
+    public byte[] deriveKey(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        if (purpose.isEmpty()) {
+            throw new IllegalArgumentException("a derived key needs a purpose");
+        }
+        byte[] masterBytes = key.getEncoded();
+        try {
+            return hkdfSha256(masterBytes, new byte[0], purpose.getBytes(StandardCharsets.UTF_8), LENGTH);
+        } finally {
+            Arrays.fill(masterBytes, (byte) 0);
+        }
+    }
+
+    /** HKDF-SHA-256 extract-then-expand (RFC 5869 §2); an empty salt is HashLen zero bytes. */
+    static byte[] hkdfSha256(byte[] inputKey, byte[] salt, byte[] info, int length) {
+        final int hashLength = 32;
+        if (length < 1 || length > 255 * hashLength) {
+            throw new IllegalArgumentException("HKDF-SHA-256 output must be 1 to " + 255 * hashLength + " bytes");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(salt.length == 0 ? new byte[hashLength] : salt, "HmacSHA256"));
+            byte[] pseudoRandomKey = mac.doFinal(inputKey);
+            mac.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
+            Arrays.fill(pseudoRandomKey, (byte) 0);
+            byte[] output = new byte[length];
+            byte[] block = new byte[0];
+            for (int i = 1, written = 0; written < length; i++) {
+                mac.update(block);
+                mac.update(info);
+                mac.update((byte) i);
+                block = mac.doFinal();
+                int n = Math.min(block.length, length - written);
+                System.arraycopy(block, 0, output, written, n);
+                written += n;
+            }
+            Arrays.fill(block, (byte) 0);
+            return output;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
         }
     }
 

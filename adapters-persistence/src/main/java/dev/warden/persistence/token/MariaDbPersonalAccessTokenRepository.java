@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Driven adapter: personal access tokens in the {@code personal_access_tokens} table. */
 public final class MariaDbPersonalAccessTokenRepository implements PersonalAccessTokenRepository {
@@ -51,6 +52,8 @@ public final class MariaDbPersonalAccessTokenRepository implements PersonalAcces
     /** Only ever forward: an older time, from a slower node or a late flush, leaves a newer one alone. */
     private static final String RECORD_LAST_USED = "UPDATE personal_access_tokens SET last_used_at = ? "
             + "WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)";
+    private static final String LOCK_HASH = "SELECT secret_hash FROM personal_access_tokens WHERE id = ? FOR UPDATE";
+    private static final String UPDATE_HASH = "UPDATE personal_access_tokens SET secret_hash = ? WHERE id = ?";
     private static final int BATCH_SIZE = 500;
     private static final System.Logger LOGGER = System.getLogger(MariaDbPersonalAccessTokenRepository.class.getName());
 
@@ -121,6 +124,27 @@ public final class MariaDbPersonalAccessTokenRepository implements PersonalAcces
         String select = page.ascending() ? SELECT_BY_USER_ASCENDING : SELECT_BY_USER_DESCENDING;
         return DbFailures.call(() -> Paging.page(db.execute(), select, COUNT_BY_USER, List.of(userId), page,
                 this::toDomain));
+    }
+
+    /**
+     * A conditional replacement in one transaction: the row is locked, its hash compared in Java
+     * (exactly: the column's collation ignores case, and two hashes must never be taken for one) and
+     * only then replaced. No change-feed entry: the secret is unchanged (see the port).
+     */
+    @Override
+    public boolean updateSecretHash(long tokenId, SecretHash expected, SecretHash replacement) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return Transactions.write(db, tx -> {
+            Optional<String> stored;
+            try (Stream<DbRow> rows = tx.query(LOCK_HASH, tokenId)) {
+                stored = rows.findFirst().map(row -> Rows.string(row, "secret_hash"));
+            }
+            if (stored.isEmpty() || !stored.get().equals(expected.phc())) {
+                return false;
+            }
+            return tx.update(UPDATE_HASH, replacement.phc(), tokenId) == 1;
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.warden.application.port.out.ProjectRoleGrants;
 import dev.warden.application.port.out.ProjectRoleGrants.RoleGrant;
 import dev.warden.domain.change.Change;
 import dev.warden.domain.change.ChangeKind;
+import dev.warden.domain.token.SecretHash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,24 @@ class CachingProjectReadModelsTest {
     class ApiClients {
         private final Map<String, ApiClient> stored = new ConcurrentHashMap<>();
         private final AtomicInteger lookups = new AtomicInteger();
-        private final ApiClientDirectory delegate = clientId -> {
-            lookups.incrementAndGet();
-            return Optional.ofNullable(stored.get(clientId));
+        private final ApiClientDirectory delegate = new ApiClientDirectory() {
+            @Override
+            public Optional<ApiClient> findByClientId(String clientId) {
+                lookups.incrementAndGet();
+                return Optional.ofNullable(stored.get(clientId));
+            }
+
+            @Override
+            public boolean updateSecretHash(long appId, SecretHash expected, SecretHash replacement) {
+                for (ApiClient client : stored.values()) {
+                    if (client.appId() == appId && client.secret().equals(Optional.of(expected))) {
+                        stored.put(client.clientId(), new ApiClient(appId, client.projectId(), client.orgId(),
+                                client.clientId(), client.active(), Optional.of(replacement), client.keys()));
+                        return true;
+                    }
+                }
+                return false;
+            }
         };
         private final FakeTicker ticker = new FakeTicker();
         private final CachingApiClientDirectory directory = new CachingApiClientDirectory(delegate, 100, TTL, ticker);
@@ -89,6 +105,28 @@ class CachingProjectReadModelsTest {
             stored.put("c1", client(1, "c1", true));
             directory.changed(change(ChangeKind.ORG_CHANGED, 20));
             assertThat(directory.findByClientId("c1").orElseThrow().active()).isTrue();
+        }
+
+        @Test
+        void aStoredRehashForgetsThatAppHereAndAnUnstoredOneForgetsNothing() {
+            SecretHash old = new SecretHash("$argon2id$v=19$m=19456,t=2,p=1$b2xk$b2xk");
+            SecretHash fresh = new SecretHash("$hmac-sha256$v=1$k=AAAAAAAA$ZnJlc2g$ZnJlc2g");
+            stored.put("c1", new ApiClient(1, 10, 20, "c1", true, Optional.of(old), List.of()));
+            stored.put("c2", client(2, "c2", true));
+            directory.findByClientId("c1");
+            directory.findByClientId("c2");
+
+            assertThat(directory.updateSecretHash(1, fresh, old)).isFalse();
+            int before = lookups.get();
+            assertThat(directory.findByClientId("c1").orElseThrow().secret()).contains(old);
+            assertThat(lookups).hasValue(before);
+
+            assertThat(directory.updateSecretHash(1, old, fresh)).isTrue();
+
+            assertThat(directory.findByClientId("c1").orElseThrow().secret()).contains(fresh);
+            assertThat(lookups).hasValue(before + 1);
+            directory.findByClientId("c2");
+            assertThat(lookups).as("other apps stay cached").hasValue(before + 1);
         }
 
         @Test

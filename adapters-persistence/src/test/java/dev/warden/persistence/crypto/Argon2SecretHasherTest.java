@@ -79,6 +79,23 @@ class Argon2SecretHasherTest {
     }
 
     @Test
+    void needsRehashUnlessTheHashHasExactlyTheConfiguredCost() {
+        try (Argon2SecretHasher stronger = new Argon2SecretHasher(new Argon2Settings(32_768, 3, 2, 1, 0))) {
+            SecretHash own = hasher.hash(SECRET);
+            SecretHash strongerHash = stronger.hash(SECRET);
+
+            assertThat(hasher.needsRehash(own)).isFalse();
+            assertThat(hasher.needsRehash(strongerHash)).isTrue();
+            assertThat(stronger.needsRehash(own)).isTrue();
+            assertThat(stronger.needsRehash(strongerHash)).isFalse();
+        }
+        assertThat(hasher.needsRehash(new SecretHash("$argon2id$v=16$m=19456,t=2,p=1$c2FsdA$aGFzaA"))).isTrue();
+        assertThat(hasher.needsRehash(new SecretHash("$argon2id$v=19$m=194560,t=2,p=1$c2FsdA$aGFzaA"))).isTrue();
+        assertThat(hasher.needsRehash(new SecretHash("$argon2i$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"))).isTrue();
+        assertThat(hasher.needsRehash(new SecretHash("$hmac-sha256$v=1$k=abcdefgh$c2FsdA$aGFzaA"))).isTrue();
+    }
+
+    @Test
     void callersSecretIsLeftIntact() {
         byte[] secret = SECRET.clone();
 

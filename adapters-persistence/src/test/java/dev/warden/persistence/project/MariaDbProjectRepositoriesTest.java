@@ -28,6 +28,7 @@ import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.query.TextMatch;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.persistence.change.MariaDbChangeFeed;
+import dev.warden.domain.token.SecretHash;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
 import dev.warden.persistence.db.TestData;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -373,6 +375,31 @@ class MariaDbProjectRepositoriesTest {
         }
 
         @Test
+        void directoryReplacesOnlyTheExpectedSecretHashWithoutANewSequenceOrAChange() {
+            Project project = newProject("rehash");
+            ApiApp app = ApiApp.create(TestData.nextId(), project.id(), org.id(), "rehashed", TestData.nextId(),
+                    ApiAuthMethod.BASIC, TestData.HASH, NOW);
+            apps.insert(app);
+            SecretHash fresh = new SecretHash("$hmac-sha256$v=1$k=AbCdEfGh$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2g");
+            SecretHash otherCase = new SecretHash(TestData.HASH.phc().replace("c29tZXNhbHRz", "C29TZXNHBHRZ"));
+            long changesBefore = changesAboutApp(app.id());
+
+            assertThat(directory.updateSecretHash(app.id(), fresh, fresh)).isFalse();
+            assertThat(directory.updateSecretHash(app.id(), otherCase, fresh)).isFalse();
+            assertThat(directory.updateSecretHash(TestData.nextId(), TestData.HASH, fresh)).isFalse();
+            assertThat(directory.findByClientId(app.clientId()).orElseThrow().secret()).contains(TestData.HASH);
+
+            assertThat(directory.updateSecretHash(app.id(), TestData.HASH, fresh)).isTrue();
+
+            assertThat(directory.findByClientId(app.clientId()).orElseThrow().secret()).contains(fresh);
+            assertThat(apps.findById(app.id())).contains(new ApiApp(app.id(), app.projectId(), app.orgId(), app.name(),
+                    app.clientId(), app.authMethod(), app.state(), Optional.of(fresh), app.sequence(), app.createdAt(),
+                    app.changedAt()));
+            assertThat(changesAboutApp(app.id())).as("no change-feed entry").isEqualTo(changesBefore);
+            assertThat(directory.updateSecretHash(app.id(), TestData.HASH, fresh)).as("the old hash is gone").isFalse();
+        }
+
+        @Test
         void roleGrantsComeFromActiveGrantsOnlyWithTheGrantingOrgsDomain() {
             Project project = newProject("claims");
             roles.insertAll(List.of(role(project, "reader"), role(project, "writer")));
@@ -387,6 +414,10 @@ class MariaDbProjectRepositoriesTest {
 
             grants.update(grant.withState(UserGrantState.INACTIVE, NOW));
             assertThat(roleGrants.activeRoles(user.id(), project.id())).isEmpty();
+        }
+
+        private long changesAboutApp(long appId) {
+            return feed.since(feedMark.minusMillis(1)).stream().filter(c -> c.subjectId() == appId).count();
         }
 
         private record Entry(ChangeKind kind, long subject) {

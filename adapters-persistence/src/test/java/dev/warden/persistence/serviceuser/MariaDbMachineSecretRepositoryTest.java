@@ -104,6 +104,48 @@ class MariaDbMachineSecretRepositoryTest {
         }
 
         @Test
+        void updateSecretHashReplacesTheExpectedHashAndNothingElseWithoutUserChanged() {
+            ServiceUser user = newUser();
+            MachineSecret secret = new MachineSecret(user.id(), TestData.HASH, 3, TestData.CREATED, TestData.CHANGED);
+            repository.save(secret);
+
+            assertThat(repository.updateSecretHash(user.id(), TestData.HASH, OTHER_HASH)).isTrue();
+
+            assertThat(repository.find(user.id())).contains(
+                    new MachineSecret(user.id(), OTHER_HASH, 3, TestData.CREATED, TestData.CHANGED));
+            assertThat(testDatabase().changesAbout(user.id())).as("only the save's").containsExactly("USER_CHANGED");
+        }
+
+        @Test
+        void updateSecretHashStoresNothingUnlessTheStoredHashIsExactlyTheExpectedOne() {
+            ServiceUser user = userWithSecret();
+            SecretHash otherCase = new SecretHash(TestData.HASH.phc().replace("c29tZXNhbHRz", "C29TZXNHBHRZ"));
+
+            assertThat(repository.updateSecretHash(user.id(), OTHER_HASH, OTHER_HASH)).isFalse();
+            assertThat(repository.updateSecretHash(user.id(), otherCase, OTHER_HASH)).isFalse();
+            assertThat(repository.updateSecretHash(newUser().id(), TestData.HASH, OTHER_HASH)).isFalse();
+            assertThat(repository.updateSecretHash(TestData.nextId(), TestData.HASH, OTHER_HASH)).isFalse();
+
+            assertThat(repository.find(user.id())).map(MachineSecret::hash).contains(TestData.HASH);
+        }
+
+        @Test
+        void aRehashRacingANewSecretNeverOverwritesTheNewSecret() throws Exception {
+            for (int round = 0; round < 10; round++) {
+                ServiceUser user = userWithSecret();
+                MachineSecret replaced = repository.find(user.id()).orElseThrow().replacedBy(OTHER_HASH, LATER);
+                SecretHash rehashed = new SecretHash(TestData.HASH.phc() + "rehashed");
+
+                List<Boolean> results = Race.run(List.<Supplier<Boolean>>of(
+                        () -> repository.updateSecretHash(user.id(), TestData.HASH, rehashed),
+                        () -> repository.save(replaced)));
+
+                assertThat(results.get(1)).isTrue();
+                assertThat(repository.find(user.id())).contains(replaced);
+            }
+        }
+
+        @Test
         void saveForAnUnknownUserIsFalseAndStoresAndRecordsNothing() {
             long unknown = TestData.nextId();
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,5 +87,31 @@ class MasterKeyTest {
 
         assertThatThrownBy(() -> MasterKey.loadOrCreate(file)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString()).hasMessageNotContaining("c2hvcnQ");
+    }
+
+    @Test
+    void hkdfMatchesTheTestVectorsOfRfc5869() {
+        byte[] ikm = HexFormat.of().parseHex("0b".repeat(22));
+
+        assertThat(MasterKey.hkdfSha256(ikm, HexFormat.of().parseHex("000102030405060708090a0b0c"),
+                HexFormat.of().parseHex("f0f1f2f3f4f5f6f7f8f9"), 42)).asHexString().isEqualToIgnoringCase(
+                "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+        // Test case 3: no salt and no info.
+        assertThat(MasterKey.hkdfSha256(ikm, new byte[0], new byte[0], 42)).asHexString().isEqualToIgnoringCase(
+                "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8");
+    }
+
+    @Test
+    void derivedKeysAreStablePerPurposeAndDifferAcrossPurposesAndMasterKeys() {
+        String text = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
+        MasterKey key = MasterKey.fromBase64(text);
+
+        byte[] hashing = key.deriveKey("warden secret hashing v1");
+
+        assertThat(hashing).hasSize(32);
+        assertThat(MasterKey.fromBase64(text).deriveKey("warden secret hashing v1")).isEqualTo(hashing);
+        assertThat(key.deriveKey("another purpose")).isNotEqualTo(hashing);
+        assertThat(MasterKey.generate().deriveKey("warden secret hashing v1")).isNotEqualTo(hashing);
+        assertThatThrownBy(() -> key.deriveKey("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

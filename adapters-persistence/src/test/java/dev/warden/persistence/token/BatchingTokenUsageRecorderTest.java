@@ -237,5 +237,11 @@ class BatchingTokenUsageRecorderTest {
         public Page<PersonalAccessToken> findByUser(long userId, PageRequest page) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public boolean updateSecretHash(long tokenId, dev.warden.domain.token.SecretHash expected,
+                                        dev.warden.domain.token.SecretHash replacement) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.token.PersonalAccessToken;
+import dev.warden.domain.token.SecretHash;
 import dev.warden.persistence.db.DatabaseContract;
 import dev.warden.persistence.db.Engine;
+import dev.warden.persistence.db.Race;
 import dev.warden.persistence.db.TestData;
 import dev.warden.persistence.org.MariaDbOrganizationRepository;
 import dev.warden.persistence.serviceuser.MariaDbServiceUserRepository;
@@ -26,6 +28,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +51,8 @@ class MariaDbPersonalAccessTokenRepositoryTest {
 
     abstract static class Contract extends DatabaseContract {
         private static final Instant USED = Instant.parse("2026-04-01T10:00:00.123456Z");
+        private static final SecretHash REHASHED = new SecretHash(
+                "$hmac-sha256$v=1$k=AbCdEfGh$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
 
         private MariaDbPersonalAccessTokenRepository repository;
         private MariaDbServiceUserRepository users;
@@ -103,6 +108,52 @@ class MariaDbPersonalAccessTokenRepositoryTest {
             repository.insert(db().execute(), token);
 
             assertThat(repository.findById(token.id())).map(PersonalAccessToken::secretHash).contains(TestData.HASH);
+        }
+
+        @Test
+        void updateSecretHashReplacesTheExpectedHashAndNothingElseWithoutAChange() {
+            PersonalAccessToken token = TestData.token(user.id(), user.orgId(), PersonalAccessToken.NO_EXPIRATION);
+            repository.insert(db().execute(), token);
+
+            assertThat(repository.updateSecretHash(token.id(), TestData.HASH, REHASHED)).isTrue();
+
+            assertThat(repository.findById(token.id())).contains(new PersonalAccessToken(token.id(), token.userId(),
+                    token.orgId(), REHASHED, token.expiresAt(), token.sequence(), token.createdAt(), token.changedAt(),
+                    token.lastUsedAt()));
+            assertThat(testDatabase().changesAbout(token.id())).isEmpty();
+        }
+
+        @Test
+        void updateSecretHashStoresNothingUnlessTheStoredHashIsExactlyTheExpectedOne() {
+            PersonalAccessToken token = TestData.token(user.id(), user.orgId(), PersonalAccessToken.NO_EXPIRATION);
+            repository.insert(db().execute(), token);
+            // The column's collation ignores case; the comparison must not.
+            SecretHash otherCase = new SecretHash(TestData.HASH.phc().toUpperCase(java.util.Locale.ROOT)
+                    .replace("$ARGON2ID$V=19$M=19456,T=2,P=1$", "$argon2id$v=19$m=19456,t=2,p=1$"));
+
+            assertThat(repository.updateSecretHash(token.id(), REHASHED, REHASHED)).isFalse();
+            assertThat(repository.updateSecretHash(token.id(), otherCase, REHASHED)).isFalse();
+            assertThat(repository.updateSecretHash(TestData.nextId(), TestData.HASH, REHASHED)).isFalse();
+
+            assertThat(repository.findById(token.id())).map(PersonalAccessToken::secretHash).contains(TestData.HASH);
+        }
+
+        @Test
+        void ofConcurrentRehashesOfOneTokenExactlyOneStores() throws Exception {
+            PersonalAccessToken token = TestData.token(user.id(), user.orgId(), PersonalAccessToken.NO_EXPIRATION);
+            repository.insert(db().execute(), token);
+            List<SecretHash> candidates = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                candidates.add(new SecretHash(REHASHED.phc() + i));
+            }
+
+            List<Boolean> results = Race.run(candidates.stream()
+                    .<Supplier<Boolean>>map(c -> () -> repository.updateSecretHash(token.id(), TestData.HASH, c))
+                    .toList());
+
+            assertThat(results).containsOnlyOnce(true);
+            SecretHash winner = candidates.get(results.indexOf(true));
+            assertThat(repository.findById(token.id())).map(PersonalAccessToken::secretHash).contains(winner);
         }
 
         @Test

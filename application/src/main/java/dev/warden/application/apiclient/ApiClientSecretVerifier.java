@@ -4,6 +4,7 @@ import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.SecretRehash;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.application.port.out.ApiClientDirectory.ApiClient;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * {@code _post}). A verified pair is cached by digest, so only the first call per secret pays
  * argon2; an unknown client or an app without a secret costs one dummy hash, like a wrong secret.
  * Whether the app, its project and its organization are active is checked after the hash, so
- * the answer time does not tell which failed.
+ * the answer time does not tell which failed. A verified secret whose stored hash was made with
+ * another algorithm or cost than configured is rehashed ({@link SecretRehash}).
  */
 final class ApiClientSecretVerifier implements CredentialVerifier {
 
@@ -81,6 +83,9 @@ final class ApiClientSecretVerifier implements CredentialVerifier {
         ClientPrincipal principal = new ClientPrincipal(app.appId(), app.projectId(), app.orgId(), app.clientId(),
                 "app-secret:" + app.appId(), METHOD);
         cache.put(digest, principal, generation);
+        // Only after a full verification (never on a cache hit or a refusal).
+        SecretRehash.ifNeeded(hasher, app.secret().get(), secretBytes,
+                (old, fresh) -> clients.updateSecretHash(app.appId(), old, fresh), "API client of app " + app.appId());
         return new Verification.VerifiedClient(principal, METHOD);
     }
 }

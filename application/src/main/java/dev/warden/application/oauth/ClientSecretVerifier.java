@@ -4,6 +4,7 @@ import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.SecretRehash;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.out.MachineSecretRepository;
 import dev.warden.application.port.out.OrganizationRepository;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * against the user's stored hash. An unknown user, or one without a secret, is compared against a
  * dummy hash, so that it costs what a wrong secret costs. A verified pair is cached under a digest
  * of (client id, secret), so later token requests of the same client cost no argon2; a new or
- * removed secret writes {@code USER_CHANGED}, which evicts it on every node.
+ * removed secret writes {@code USER_CHANGED}, which evicts it on every node. A verified secret whose
+ * stored hash was made with another algorithm or cost than configured is rehashed ({@link
+ * SecretRehash}); that is no change of the secret and evicts nothing.
  */
 final class ClientSecretVerifier implements CredentialVerifier {
 
@@ -103,6 +106,9 @@ final class ClientSecretVerifier implements CredentialVerifier {
                 NEVER, new TokenDetails(stored.get().changedAt(), u.userName(), List.of(), List.of(),
                 false));
         cache.put(digest, principal, generation);
+        // Only after a full verification (never on a cache hit or a refusal).
+        SecretRehash.ifNeeded(hasher, stored.get().hash(), secretBytes,
+                (old, fresh) -> secrets.updateSecretHash(u.id(), old, fresh), "the client secret of user " + u.id());
         return new Verification.Verified(principal, METHOD);
     }
 }

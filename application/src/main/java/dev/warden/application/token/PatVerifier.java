@@ -3,6 +3,7 @@ package dev.warden.application.token;
 import dev.warden.application.auth.CredentialDigest;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
+import dev.warden.application.auth.SecretRehash;
 import dev.warden.domain.principal.Principal;
 import dev.warden.domain.principal.TokenDetails;
 import dev.warden.application.auth.Verification;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * <p>Order of checks: format and checksum (no I/O), the verified-credential cache (no hash), then
  * the stored token by id and an argon2 comparison of the secret, then the states of token, user and
  * organization. An unknown id is compared
- * against a dummy hash so that it costs what a wrong secret costs.
+ * against a dummy hash so that it costs what a wrong secret costs. A verified token whose stored
+ * hash was made with another algorithm or cost than configured is rehashed ({@link SecretRehash}).
  */
 final class PatVerifier implements CredentialVerifier {
 
@@ -118,6 +120,10 @@ final class PatVerifier implements CredentialVerifier {
                 pat.expiresAt(), new TokenDetails(pat.createdAt(), "", PersonalAccessToken.SCOPES, List.of(), true));
         cache.put(digest, principal, generation);
         usage.used(pat.id(), now);
+        // Only here, after a full verification: a cache hit has no hash at hand, and a refused token
+        // is not worth the work.
+        SecretRehash.ifNeeded(hasher, pat.secretHash(), token.secret(),
+                (old, fresh) -> tokens.updateSecretHash(pat.id(), old, fresh), "personal access token " + pat.id());
         return new Verification.Verified(principal, METHOD);
     }
 }

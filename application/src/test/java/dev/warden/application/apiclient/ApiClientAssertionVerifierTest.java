@@ -1,5 +1,6 @@
 package dev.warden.application.apiclient;
 
+import dev.warden.application.fakes.ReadOnlyApiClientDirectory;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.CredentialVerifierContract;
@@ -46,7 +47,8 @@ class ApiClientAssertionVerifierTest extends CredentialVerifierContract {
         orgId = ports.organization("ACME").id();
         register(true, ports.clock.instant().plus(Duration.ofDays(1)));
         // A map of apps stands in for the directory; the in-memory one is tested with the projects feature.
-        verifier = new ApiClientAssertionVerifier(clientId -> Optional.ofNullable(apps.get(clientId)),
+        verifier = new ApiClientAssertionVerifier(
+                new ReadOnlyApiClientDirectory(clientId -> Optional.ofNullable(apps.get(clientId))),
                 ports.assertions, ports.replayGuard, ports.oauth.assertionRules(), ports.clock);
     }
 

@@ -6,8 +6,10 @@ import dev.warden.application.auth.Verification;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.fakes.FakeSecretHasher;
 import dev.warden.application.fakes.InMemoryVerifiedClientCache;
+import dev.warden.application.port.out.ApiClientDirectory;
 import dev.warden.application.port.out.ApiClientDirectory.ApiClient;
 import dev.warden.domain.principal.ClientPrincipal;
+import dev.warden.domain.token.SecretHash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +36,51 @@ class ApiClientSecretVerifierTest {
     private final InMemoryVerifiedClientCache cache = new InMemoryVerifiedClientCache();
     private final Map<String, ApiClient> apps = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger hashUpdates = new AtomicInteger();
+    private volatile boolean hashUpdatesFail;
     private ApiClientSecretVerifier verifier;
 
     @BeforeEach
     void setUp() {
         apps.put(CLIENT_ID, app(CLIENT_ID, APP_ID, true, SECRET));
-        verifier = new ApiClientSecretVerifier(clientId -> {
-            lookups.incrementAndGet();
-            return Optional.ofNullable(apps.get(clientId));
-        }, hasher, cache);
+        verifier = new ApiClientSecretVerifier(new MapDirectory(), hasher, cache);
         hasher.resetCounts();
     }
 
     private ApiClient app(String clientId, long appId, boolean active, String secretOrNull) {
         return new ApiClient(appId, PROJECT_ID, ORG_ID, clientId, active,
                 Optional.ofNullable(secretOrNull).map(s -> hasher.hash(s.getBytes(StandardCharsets.UTF_8))), List.of());
+    }
+
+    /** The apps map as a directory: look-ups counted, rehashes stored conditionally as the real one stores them. */
+    private final class MapDirectory implements ApiClientDirectory {
+        @Override
+        public Optional<ApiClient> findByClientId(String clientId) {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(apps.get(clientId));
+        }
+
+        @Override
+        public boolean updateSecretHash(long appId, SecretHash expected, SecretHash replacement) {
+            hashUpdates.incrementAndGet();
+            if (hashUpdatesFail) {
+                throw new IllegalStateException("Database operation failed");
+            }
+            synchronized (apps) {
+                for (ApiClient app : apps.values()) {
+                    if (app.appId() == appId && app.secret().equals(Optional.of(expected))) {
+                        apps.put(app.clientId(), new ApiClient(app.appId(), app.projectId(), app.orgId(),
+                                app.clientId(), app.active(), Optional.of(replacement), app.keys()));
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
+    private SecretHash storedHash() {
+        return apps.get(CLIENT_ID).secret().orElseThrow();
     }
 
     private Verification verify(String clientId, String secret) {
@@ -186,6 +218,94 @@ class ApiClientSecretVerifierTest {
 
         assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
         assertThat(hasher.verifyCalls()).isEqualTo(1);
+    }
+
+    // --- transparent rehash -----------------------------------------------------------------------
+
+    @Test
+    void aSecretHashedUnderAnOlderConfigurationIsRehashedOnceOnItsFirstSuccess() {
+        SecretHash old = storedHash();
+        hasher.configureVersion(2);
+
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
+
+        SecretHash rehashed = storedHash();
+        assertThat(rehashed).isNotEqualTo(old);
+        assertThat(rehashed.phc()).startsWith("$fake$v=2$");
+        assertThat(hasher.verify(rehashed, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(hashUpdates).hasValue(1);
+
+        // A cache hit has no hash at hand; a later full verification finds the fresh hash and leaves it.
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
+        cache.invalidateApp(APP_ID);
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
+        assertThat(hashUpdates).hasValue(1);
+        assertThat(storedHash()).isEqualTo(rehashed);
+    }
+
+    @Test
+    void aSecretHashedUnderTheConfiguredVersionIsNotRehashed() {
+        SecretHash stored = storedHash();
+
+        verify(CLIENT_ID, SECRET);
+
+        assertThat(hashUpdates).hasValue(0);
+        assertThat(hasher.hashCalls()).isZero();
+        assertThat(storedHash()).isEqualTo(stored);
+    }
+
+    @Test
+    void aRefusedSecretIsNotRehashed() {
+        SecretHash old = storedHash();
+        apps.put("inactive@acme", app("inactive@acme", APP_ID + 1, false, SECRET));
+        hasher.configureVersion(2);
+        hasher.resetCounts();
+
+        assertThat(verify(CLIENT_ID, SECRET + "x")).isInstanceOf(Verification.Rejected.class);
+        assertThat(verify("inactive@acme", SECRET)).isInstanceOf(Verification.Rejected.class);
+
+        assertThat(hashUpdates).hasValue(0);
+        assertThat(hasher.hashCalls()).isZero();
+        assertThat(storedHash()).isEqualTo(old);
+    }
+
+    @Test
+    void aFailedRehashDoesNotFailTheVerification() {
+        SecretHash old = storedHash();
+        hasher.configureVersion(2);
+        hashUpdatesFail = true;
+
+        assertThat(verify(CLIENT_ID, SECRET)).isEqualTo(new Verification.VerifiedClient(principal(APP_ID, CLIENT_ID),
+                "api-client-secret"));
+
+        assertThat(hashUpdates).hasValue(1);
+        assertThat(storedHash()).isEqualTo(old);
+    }
+
+    @Test
+    void aRehashThatCannotHashNowDoesNotFailTheVerification() {
+        hasher.configureVersion(2);
+        // The pool sheds the rehash (the verification itself was admitted).
+        hasher.duringNextVerify(() -> hasher.setUnavailable(true));
+
+        assertThat(verify(CLIENT_ID, SECRET)).isInstanceOf(Verification.VerifiedClient.class);
+
+        hasher.setUnavailable(false);
+        assertThat(hashUpdates).hasValue(0);
+        assertThat(storedHash().phc()).startsWith("$fake$v=1$");
+    }
+
+    @Test
+    void aSecretRegeneratedWhileTheOldOneIsVerifiedIsNotOverwrittenByTheRehash() {
+        hasher.configureVersion(2);
+        // An admin regenerates the secret while the old one is being verified.
+        ApiClient regenerated = app(CLIENT_ID, APP_ID, true, "the-new-secret");
+        hasher.duringNextVerify(() -> apps.put(CLIENT_ID, regenerated));
+
+        verify(CLIENT_ID, SECRET);
+
+        assertThat(hashUpdates).hasValue(1);
+        assertThat(apps.get(CLIENT_ID)).isEqualTo(regenerated);
     }
 
     @Test

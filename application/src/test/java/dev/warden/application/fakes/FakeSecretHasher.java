@@ -13,11 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test double of {@link SecretHasher}: salted SHA-256 in a PHC-like string
- * {@code $fake$v=1$<salt>$<hash>}, compared in constant time; counts calls and can shed load.
+ * {@code $fake$v=<version>$<salt>$<hash>}, compared in constant time; counts calls and can shed
+ * load. It verifies every version and hashes with the configured one ({@link #configureVersion},
+ * 1 by default), so a hash of another version {@linkplain #needsRehash needs a rehash}, as a hash of
+ * another algorithm or cost does for the real hasher.
  */
 public final class FakeSecretHasher implements SecretHasher {
 
-    static final String PREFIX = "$fake$v=1$";
+    private static final String ALGORITHM = "$fake$v=";
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
@@ -26,6 +29,7 @@ public final class FakeSecretHasher implements SecretHasher {
     private final AtomicInteger hashCalls = new AtomicInteger();
     private final AtomicInteger verifyCalls = new AtomicInteger();
     private volatile boolean unavailable;
+    private volatile int version = 1;
     private final java.util.concurrent.atomic.AtomicReference<Runnable> duringNextVerify =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -34,7 +38,7 @@ public final class FakeSecretHasher implements SecretHasher {
         hashCalls.incrementAndGet();
         failIfUnavailable();
         byte[] salt = ByteBuffer.allocate(Long.BYTES).putLong(nextSalt.getAndIncrement()).array();
-        return new SecretHash(PREFIX + B64.encodeToString(salt) + "$" + B64.encodeToString(digest(salt, secret)));
+        return new SecretHash(prefix(version) + B64.encodeToString(salt) + "$" + B64.encodeToString(digest(salt, secret)));
     }
 
     @Override
@@ -46,13 +50,14 @@ public final class FakeSecretHasher implements SecretHasher {
             during.run();
         }
         String phc = hash.phc();
-        if (!phc.startsWith(PREFIX)) {
+        if (!phc.startsWith(ALGORITHM)) {
             return false;
         }
-        String[] parts = phc.substring(PREFIX.length()).split("\\$", -1);
-        if (parts.length != 2) {
+        String[] parts = phc.substring(ALGORITHM.length()).split("\\$", -1);
+        if (parts.length != 3 || !parts[0].matches("[1-9][0-9]{0,8}")) {
             return false;
         }
+        parts = new String[] {parts[1], parts[2]};
         try {
             byte[] salt = B64_DECODER.decode(parts[0]);
             byte[] expected = B64_DECODER.decode(parts[1]);
@@ -60,6 +65,23 @@ public final class FakeSecretHasher implements SecretHasher {
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
+    }
+
+    @Override
+    public boolean needsRehash(SecretHash hash) {
+        return !hash.phc().startsWith(prefix(version));
+    }
+
+    /** From now on, hashes are made with this version: older ones need a rehash, as after a change of algorithm. */
+    public void configureVersion(int newVersion) {
+        if (newVersion < 1) {
+            throw new IllegalArgumentException("versions start at 1");
+        }
+        this.version = newVersion;
+    }
+
+    private static String prefix(int version) {
+        return ALGORITHM + version + "$";
     }
 
     /** Runs {@code action} inside the next {@link #verify}: a change that lands while argon2 runs. */

@@ -3,12 +3,14 @@ package dev.warden.application.fakes;
 import dev.warden.application.port.out.MachineSecretRepository;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.serviceuser.MachineSecret;
+import dev.warden.domain.token.SecretHash;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 public final class InMemoryMachineSecretRepository implements MachineSecretRepository {
 
     private final InMemoryDatabase db;
+    private final AtomicInteger hashUpdates = new AtomicInteger();
 
     public InMemoryMachineSecretRepository(InMemoryDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -55,6 +58,25 @@ public final class InMemoryMachineSecretRepository implements MachineSecretRepos
             db.changes.record(ChangeKind.USER_CHANGED, userId);
             return true;
         }
+    }
+
+    @Override
+    public boolean updateSecretHash(long userId, SecretHash expected, SecretHash replacement) {
+        synchronized (db) {
+            hashUpdates.incrementAndGet();
+            MachineSecret secret = db.secrets.get(userId);
+            if (secret == null || !secret.hash().equals(expected)) {
+                return false;
+            }
+            db.secrets.put(userId, new MachineSecret(userId, replacement, secret.sequence(), secret.createdAt(),
+                    secret.changedAt()));
+            return true;
+        }
+    }
+
+    /** How many times {@link #updateSecretHash} was called, whether it stored or not. */
+    public int hashUpdates() {
+        return hashUpdates.get();
     }
 
     @Override

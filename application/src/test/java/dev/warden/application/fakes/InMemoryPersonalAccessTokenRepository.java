@@ -5,6 +5,7 @@ import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.query.Page;
 import dev.warden.domain.query.PageRequest;
 import dev.warden.domain.token.PersonalAccessToken;
+import dev.warden.domain.token.SecretHash;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ public final class InMemoryPersonalAccessTokenRepository implements PersonalAcce
 
     private final InMemoryDatabase db;
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger hashUpdates = new AtomicInteger();
 
     public InMemoryPersonalAccessTokenRepository(InMemoryDatabase db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -69,6 +71,25 @@ public final class InMemoryPersonalAccessTokenRepository implements PersonalAcce
                 .sorted(page.ascending() ? byCreation : byCreation.reversed())
                 .toList();
         return InMemoryDatabase.page(sorted, page);
+    }
+
+    @Override
+    public boolean updateSecretHash(long tokenId, SecretHash expected, SecretHash replacement) {
+        synchronized (db) {
+            hashUpdates.incrementAndGet();
+            PersonalAccessToken token = db.tokens.get(tokenId);
+            if (token == null || !token.secretHash().equals(expected)) {
+                return false;
+            }
+            db.tokens.put(tokenId, new PersonalAccessToken(token.id(), token.userId(), token.orgId(), replacement,
+                    token.expiresAt(), token.sequence(), token.createdAt(), token.changedAt(), token.lastUsedAt()));
+            return true;
+        }
+    }
+
+    /** How many times {@link #updateSecretHash} was called, whether it stored or not. */
+    public int hashUpdates() {
+        return hashUpdates.get();
     }
 
     @Override

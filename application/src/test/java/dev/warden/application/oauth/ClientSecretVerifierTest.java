@@ -139,6 +139,55 @@ class ClientSecretVerifierTest {
         assertThat(world.ports.hasher.verifyCalls()).isEqualTo(before);
     }
 
+    // --- transparent rehash -----------------------------------------------------------------------
+
+    @Test
+    void secretHashedUnderAnOlderConfigurationIsRehashedOnceOnItsFirstSuccess() {
+        MachineSecret before = world.ports.secrets.find(world.user.id()).orElseThrow();
+        world.ports.hasher.configureVersion(2);
+        int changes = world.ports.changes.all().size();
+
+        assertThat(verify("robot", world.secret)).isInstanceOf(Verification.Verified.class);
+
+        MachineSecret after = world.ports.secrets.find(world.user.id()).orElseThrow();
+        assertThat(after.hash().phc()).startsWith("$fake$v=2$");
+        assertThat(world.ports.hasher.verify(after.hash(), world.secret.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(after).isEqualTo(new MachineSecret(before.userId(), after.hash(), before.sequence(),
+                before.createdAt(), before.changedAt()));
+        assertThat(world.ports.changes.all()).as("a rehash is no change of the secret").hasSize(changes);
+        assertThat(world.ports.secrets.hashUpdates()).isEqualTo(1);
+
+        world.ports.cache.invalidateUser(world.user.id());
+        assertThat(verify("robot", world.secret)).isInstanceOf(Verification.Verified.class);
+        assertThat(world.ports.secrets.hashUpdates()).isEqualTo(1);
+        assertThat(world.ports.secrets.find(world.user.id()).orElseThrow()).isEqualTo(after);
+    }
+
+    @Test
+    void refusedSecretsAreNotRehashed() {
+        world.ports.hasher.configureVersion(2);
+
+        assertThat(verify("robot", world.secret + "x")).isInstanceOf(Verification.Rejected.class);
+        world.ports.users.save(world.user.withState(UserState.INACTIVE, world.ports.clock.instant()));
+        assertThat(verify("robot", world.secret)).isInstanceOf(Verification.Rejected.class);
+
+        assertThat(world.ports.secrets.hashUpdates()).isZero();
+        assertThat(world.ports.secrets.find(world.user.id()).orElseThrow().hash().phc()).startsWith("$fake$v=1$");
+    }
+
+    @Test
+    void secretReplacedWhileTheOldOneIsVerifiedIsNotOverwrittenByTheRehash() {
+        world.ports.hasher.configureVersion(2);
+        MachineSecret replacement = world.ports.secrets.find(world.user.id()).orElseThrow().replacedBy(
+                world.ports.hasher.hash("another".getBytes(StandardCharsets.UTF_8)), world.ports.clock.instant());
+        world.ports.hasher.duringNextVerify(() -> world.ports.secrets.save(replacement));
+
+        verify("robot", world.secret);
+
+        assertThat(world.ports.secrets.hashUpdates()).isEqualTo(1);
+        assertThat(world.ports.secrets.find(world.user.id())).contains(replacement);
+    }
+
     @Nested
     class Contract extends CredentialVerifierContract {
         @Override

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.fakes.ReadOnlyApiClientDirectory;
 import dev.warden.application.apiclient.ApiClientVerifiers;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.CredentialVerifier;
@@ -78,7 +79,8 @@ class IntrospectTokenServiceTest {
         user = fakes.serviceUser(org, "robot");
         apps.put(CLIENT_ID, app(APP_ID, PROJECT_ID, CLIENT_ID, true, SECRET));
         AuthenticateService authenticate = new AuthenticateService(List.of(
-                ApiClientVerifiers.secret(clientId -> Optional.ofNullable(apps.get(clientId)), fakes.hasher,
+                ApiClientVerifiers.secret(new ReadOnlyApiClientDirectory(clientId -> Optional.ofNullable(apps.get(clientId))),
+                        fakes.hasher,
                         clientCache),
                 new PatVerifierProvider().create(fakes.verifierContext()),
                 oauthTokenMethod));

@@ -10,6 +10,7 @@ import dev.warden.application.port.out.MachineSecretRepository;
 import dev.warden.domain.change.ChangeKind;
 import dev.warden.domain.policy.Role;
 import dev.warden.domain.serviceuser.MachineSecret;
+import dev.warden.domain.token.SecretHash;
 import dev.warden.domain.serviceuser.ServiceUser;
 import dev.warden.domain.serviceuser.UserState;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +167,11 @@ class RemoveMachineSecretServiceTest {
         @Override
         public Set<Long> usersWithSecret(Collection<Long> userIds) {
             return reads.usersWithSecret(userIds);
+        }
+
+        @Override
+        public boolean updateSecretHash(long userId, SecretHash expected, SecretHash replacement) {
+            return writes.updateSecretHash(userId, expected, replacement);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.application.token;
 
+import dev.warden.application.fakes.ReadOnlyApiClientDirectory;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.domain.principal.Principal;
@@ -180,6 +181,84 @@ class PatVerifierTest {
         assertThat(verify(forged)).isInstanceOf(Verification.Rejected.class);
     }
 
+    // --- transparent rehash -----------------------------------------------------------------------
+
+    @Test
+    void tokenHashedUnderAnOlderConfigurationIsRehashedOnceOnItsFirstSuccess() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        byte[] secret = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, issued.token()).orElseThrow().secret();
+        ports.hasher.configureVersion(2);
+        ports.hasher.resetCounts();
+        int changes = ports.changes.all().size();
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+
+        SecretHash rehashed = ports.tokens.findById(issued.stored().id()).orElseThrow().secretHash();
+        assertThat(rehashed).isNotEqualTo(issued.stored().secretHash());
+        assertThat(rehashed.phc()).startsWith("$fake$v=2$");
+        assertThat(ports.hasher.verify(rehashed, secret)).isTrue();
+        assertThat(ports.hasher.hashCalls()).isEqualTo(1);
+        assertThat(ports.tokens.hashUpdates()).isEqualTo(1);
+        // Nothing else of the token changed, and no node is told to forget it.
+        PersonalAccessToken stored = ports.tokens.findById(issued.stored().id()).orElseThrow();
+        assertThat(stored.sequence()).isEqualTo(issued.stored().sequence());
+        assertThat(stored.changedAt()).isEqualTo(issued.stored().changedAt());
+        assertThat(ports.changes.all()).hasSize(changes);
+
+        // The cache hit and the next full verification leave the fresh hash alone.
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+        ports.cache.invalidateCredential(Long.toString(issued.stored().id()));
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+        assertThat(ports.tokens.hashUpdates()).isEqualTo(1);
+        assertThat(ports.hasher.hashCalls()).isEqualTo(1);
+        assertThat(ports.tokens.findById(issued.stored().id()).orElseThrow().secretHash()).isEqualTo(rehashed);
+    }
+
+    @Test
+    void tokenHashedUnderTheConfiguredVersionIsNotRehashed() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        ports.hasher.resetCounts();
+
+        assertThat(verify(issued.token())).isInstanceOf(Verification.Verified.class);
+
+        assertThat(ports.hasher.hashCalls()).isZero();
+        assertThat(ports.tokens.hashUpdates()).isZero();
+    }
+
+    @Test
+    void refusedTokensAreNotRehashed() {
+        IssuedToken wrongSecretTarget = ports.issuePersonalAccessToken(user, null);
+        IssuedToken expired = ports.issuePersonalAccessToken(user, ports.clock.instant().plusSeconds(1));
+        ServiceUser inactive = ports.serviceUser(org, "inactive-bot");
+        IssuedToken ofInactiveUser = ports.issuePersonalAccessToken(inactive, null);
+        ports.users.save(inactive.withState(UserState.INACTIVE, ports.clock.instant()));
+        ports.clock.advance(Duration.ofSeconds(1));
+        ports.hasher.configureVersion(2);
+        ports.hasher.resetCounts();
+        OpaqueToken valid = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, wrongSecretTarget.token()).orElseThrow();
+        String wrongSecret = OpaqueToken.generate(TokenKind.PERSONAL_ACCESS_TOKEN, valid.id()).encode();
+
+        assertThat(verify(wrongSecret)).isInstanceOf(Verification.Rejected.class);
+        assertThat(verify(expired.token())).isInstanceOf(Verification.Rejected.class);
+        assertThat(verify(ofInactiveUser.token())).isInstanceOf(Verification.Rejected.class);
+
+        assertThat(ports.hasher.hashCalls()).isZero();
+        assertThat(ports.tokens.hashUpdates()).isZero();
+        assertThat(ports.tokens.all()).extracting(t -> t.secretHash().phc()).allMatch(h -> h.startsWith("$fake$v=1$"));
+    }
+
+    @Test
+    void tokenRevokedWhileVerifiedIsNotBroughtBackByTheRehash() {
+        IssuedToken issued = ports.issuePersonalAccessToken(user, null);
+        ports.hasher.configureVersion(2);
+        ports.hasher.duringNextVerify(() -> ports.tokens.remove(issued.stored().id()));
+
+        verify(issued.token());
+
+        assertThat(ports.tokens.hashUpdates()).isEqualTo(1);
+        assertThat(ports.tokens.findById(issued.stored().id())).isEmpty();
+    }
+
     @Test
     void expiredTokenIsRefusedOnFirstVerification() {
         IssuedToken issued = ports.issuePersonalAccessToken(user, ports.clock.instant().plusSeconds(60));
@@ -213,7 +292,8 @@ class PatVerifierTest {
         CredentialVerifier lenient = new PatVerifierProvider().create(new VerifierContext(
                 ports.clock, ports.organizations, ports.users, ports.tokens, ports.hasher, neverExpiring, ports.usage,
                 Map.of(), ports.accessTokens, ports.secrets, ports.machineKeys, ports.assertions, ports.replayGuard,
-                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules(), clientId -> Optional.empty(),
+                ports.signingKeys, ports.oauth.issuer(), ports.oauth.assertionRules(),
+                new ReadOnlyApiClientDirectory(clientId -> Optional.empty()),
                 ports.clientCache));
         assertThat(lenient.verify(bearer(issued.token()))).isInstanceOf(Verification.Verified.class);
 

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.persistence.crypto.HashAlgorithm;
 import io.helidon.config.Config;
 
 import java.net.URI;
@@ -65,6 +66,7 @@ public final class ConfigLoader {
                 integer("warden.argon2.parallelism", 1, 1, 64),
                 threads,
                 integer("warden.hash.queue", 128, 0, 10_000),
+                hashAlgorithm(),
                 longValue("warden.token.cache.max.size", 100_000, 1, 100_000_000),
                 Duration.ofSeconds(longValue("warden.token.cache.ttl.seconds", 300, 1, 86_400)),
                 optional("warden.node.id", v -> Integer.parseInt(v.strip()), "an integer between 0 and 1023")
@@ -137,6 +139,15 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             throw invalid(key, value, "an absolute http(s) URL such as https://warden.example.com");
         }
+    }
+
+    private HashAlgorithm hashAlgorithm() {
+        String key = "warden.hash.algorithm";
+        String value = string(key, HashAlgorithm.ARGON2ID.configName());
+        if (value.isBlank()) {
+            return HashAlgorithm.ARGON2ID;
+        }
+        return HashAlgorithm.fromConfigName(value).orElseThrow(() -> invalid(key, value, "argon2id or hmac-sha256"));
     }
 
     /** Only checked for shape here; the value is never echoed (see {@link #invalid}). */

@@ -1,5 +1,7 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.persistence.crypto.HashAlgorithm;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param idTokenLifetime       lifetime of OpenID Connect id tokens
  * @param assertionMaxLifetime  longest accepted lifetime (and age) of a client assertion
  * @param clockSkew             tolerance for clients' clocks when checking assertion times
+ * @param hashAlgorithm         the algorithm new secret hashes are made with; every known one is verified
  * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
  * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
  */
@@ -44,6 +47,7 @@ public record WardenConfig(
         int argon2Parallelism,
         int hashThreads,
         int hashQueue,
+        HashAlgorithm hashAlgorithm,
         long tokenCacheMaxSize,
         Duration tokenCacheTtl,
         Optional<Integer> nodeId,

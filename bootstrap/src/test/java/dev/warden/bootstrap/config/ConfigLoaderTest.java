@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.persistence.crypto.HashAlgorithm;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(config.assertionMaxLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.argon2MemoryKib()).isEqualTo(19456);
+        assertThat(config.hashAlgorithm()).isEqualTo(HashAlgorithm.ARGON2ID);
         assertThat(config.firstInstancePatExpiration()).isEmpty();
     }
 
@@ -54,6 +56,7 @@ class ConfigLoaderTest {
         assertThat(packaged.httpPort()).isEqualTo(defaults.httpPort());
         assertThat(packaged.tokenCacheTtl()).isEqualTo(defaults.tokenCacheTtl());
         assertThat(packaged.argon2MemoryKib()).isEqualTo(defaults.argon2MemoryKib());
+        assertThat(packaged.hashAlgorithm()).isEqualTo(defaults.hashAlgorithm());
     }
 
     @Test
@@ -69,6 +72,7 @@ class ConfigLoaderTest {
                 Map.entry("warden.first.instance.org.name", "Acme"),
                 Map.entry("warden.first.instance.pat.expiration", "2030-01-01T00:00:00Z"),
                 Map.entry("warden.node.id", "7"),
+                Map.entry("warden.hash.algorithm", "hmac-sha256"),
                 Map.entry("warden.auth.methods", "pat, other"),
                 Map.entry("warden.auth.other.key", "value"),
                 Map.entry("warden.oauth.access.token.lifetime", "30m"),
@@ -86,6 +90,7 @@ class ConfigLoaderTest {
         assertThat(config.firstInstanceOrgName()).isEqualTo("Acme");
         assertThat(config.firstInstancePatExpiration()).contains(Instant.parse("2030-01-01T00:00:00Z"));
         assertThat(config.nodeId()).contains(7);
+        assertThat(config.hashAlgorithm()).isEqualTo(HashAlgorithm.HMAC_SHA256);
         assertThat(config.authMethods()).containsExactly("pat", "other");
         assertThat(config.authSettings()).containsEntry("other", Map.of("key", "value"));
         assertThat(config.toString()).doesNotContain("s3cret");
@@ -108,6 +113,7 @@ class ConfigLoaderTest {
                 Map.of("warden.first.instance.pat.expiration", "tomorrow"),
                 Map.of("warden.first.instance.org.name", "  "),
                 Map.of("warden.argon2.memory.kib", "1024"),
+                Map.of("warden.hash.algorithm", "sha256"),
                 Map.of("warden.node.id", "5000"),
                 Map.of("warden.auth.methods", "pat,pat"),
                 Map.of("warden.db.pool.size", "0"));

@@ -17,6 +17,18 @@ public interface ApiClientDirectory {
     Optional<ApiClient> findByClientId(String clientId);
 
     /**
+     * Replaces the stored hash of the application's secret with {@code replacement} if it is still
+     * {@code expected}, and changes nothing else (the app's sequence stays): a rehash of the same
+     * secret with another algorithm or cost, not a new secret. False, having stored nothing, when the
+     * app is gone or its hash is no longer {@code expected} (a regenerated secret or a concurrent
+     * rehash won). Writes nothing to the change feed: the secret is unchanged, so what any node
+     * verified with the old hash is still true. Here rather than on {@code ApiAppRepository}: the
+     * secret verifier reads the hash through this port, and a caching implementation must forget the
+     * old hash when it replaces it.
+     */
+    boolean updateSecretHash(long appId, SecretHash expected, SecretHash replacement);
+
+    /**
      * An API application as introspection sees it. {@code active} is true only when the app, its
      * project and its organization are all active.
      */
