@@ -31,10 +31,19 @@ class IntrospectionCachesAreBoundedTest {
     @Test
     void theApiClientDirectoryCacheIsBounded() {
         AtomicInteger lookups = new AtomicInteger();
-        ApiClientDirectory delegate = clientId -> {
-            lookups.incrementAndGet();
-            return Optional.of(new ApiClient(Long.parseLong(clientId), 1, 1, clientId, true, Optional.empty(),
-                    List.of()));
+        ApiClientDirectory delegate = new ApiClientDirectory() {
+            @Override
+            public Optional<ApiClient> findByClientId(String clientId) {
+                lookups.incrementAndGet();
+                return Optional.of(new ApiClient(Long.parseLong(clientId), 1, 1, clientId, true, Optional.empty(),
+                        List.of()));
+            }
+
+            @Override
+            public boolean updateSecretHash(long appId, dev.warden.domain.token.SecretHash expected,
+                                            dev.warden.domain.token.SecretHash replacement) {
+                return false;
+            }
         };
         var cache = new CachingApiClientDirectory(delegate, BOUND, TTL);
         for (int round = 0; round < 2; round++) {
