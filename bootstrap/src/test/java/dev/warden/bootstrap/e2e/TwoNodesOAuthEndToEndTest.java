@@ -65,6 +65,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesOAuthEndToEndTest {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(TwoNodesOAuthEndToEndTest.class.getName());
+
     private static final Duration BOUND = Duration.ofSeconds(1);
     private static final String ISSUER = "https://warden.example.test";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -322,7 +325,7 @@ class TwoNodesOAuthEndToEndTest {
         while (true) {
             if (check.holds()) {
                 Duration took = Duration.between(start, Instant.now());
-                System.out.println("[two nodes] " + what + ": " + took.toMillis() + " ms");
+                LOG.info("[two nodes] " + what + ": " + took.toMillis() + " ms");
                 assertThat(took).as(what + " took " + took.toMillis() + " ms").isLessThanOrEqualTo(BOUND);
                 return took;
             }
@@ -347,7 +350,7 @@ class TwoNodesOAuthEndToEndTest {
             }
         }
         Duration took = Duration.between(start, Instant.now());
-        System.out.println("[two nodes] " + what + ": " + took.toMillis() + " ms");
+        LOG.info("[two nodes] " + what + ": " + took.toMillis() + " ms");
         assertThat(took).as(what + " took " + took.toMillis() + " ms").isLessThanOrEqualTo(BOUND);
     }
 
@@ -591,7 +594,7 @@ class TwoNodesOAuthEndToEndTest {
         for (var call : calls) {
             succeeded += call.get() ? 1 : 0;
         }
-        System.out.println("[two nodes] in-flight token requests on B that succeeded: " + succeeded + " of "
+        LOG.info("[two nodes] in-flight token requests on B that succeeded: " + succeeded + " of "
                 + calls.size() + ", the last answered " + Duration.between(removed, Instant.now()).toMillis()
                 + " ms after the removal");
 
@@ -610,7 +613,7 @@ class TwoNodesOAuthEndToEndTest {
      */
     private static void reportWhetherStraddled(Instant changed) {
         Duration after = Duration.between(changed, Instant.now());
-        System.out.println("[two nodes] the in-flight calls " + (after.compareTo(Duration.ofMillis(300)) > 0
+        LOG.info("[two nodes] the in-flight calls " + (after.compareTo(Duration.ofMillis(300)) > 0
                 ? "outlived B's next poll by " : "ended before B's next poll (no race this run), ")
                 + after.toMillis() + " ms after the change");
     }
@@ -631,7 +634,7 @@ class TwoNodesOAuthEndToEndTest {
         for (var call : calls) {
             succeeded += call.get() ? 1 : 0;
         }
-        System.out.println("[two nodes] in-flight introspections on B that succeeded: " + succeeded + " of "
+        LOG.info("[two nodes] in-flight introspections on B that succeeded: " + succeeded + " of "
                 + calls.size() + ", the last answered " + Duration.between(deactivated, Instant.now()).toMillis()
                 + " ms after the deactivation");
 
