@@ -16,12 +16,13 @@ import java.util.Objects;
 /**
  * Driven adapter: the replay guard in the {@code assertion_replays} table. The primary key makes
  * the first insert of an (issuer, replay key) win on every node; a duplicate is a replay. A row
- * whose window has ended is replaced (its assertion is refused as expired anyway), and {@link
+ * whose window has ended is taken over (its assertion is refused as expired anyway), and {@link
  * #purgeExpired} deletes such rows in bulk.
  */
 public final class MariaDbAssertionReplayGuard implements AssertionReplayGuard {
 
-    private static final String DELETE_ENDED = "DELETE FROM assertion_replays WHERE replay_digest = ? AND expires_at < ?";
+    private static final String REUSE_ENDED =
+            "UPDATE assertion_replays SET expires_at = ? WHERE replay_digest = ? AND expires_at < ?";
     private static final String INSERT = "INSERT INTO assertion_replays (replay_digest, expires_at) VALUES (?, ?)";
     private static final String PURGE = "DELETE FROM assertion_replays WHERE expires_at < ?";
 
@@ -37,16 +38,18 @@ public final class MariaDbAssertionReplayGuard implements AssertionReplayGuard {
     public boolean firstUse(String issuer, String replayKey, Instant until) {
         String digest = digest(issuer, replayKey);
         return DbFailures.call(() -> {
-            db.execute().delete(DELETE_ENDED, digest, Rows.utc(clock.instant()));
+            // One statement on the usual path (a new key). Only a duplicate looks further: its row may
+            // be of an ended window, which the conditional update takes over; row locking lets one
+            // of two concurrent takers through, since the other then sees the new end.
             try {
                 db.execute().insert(INSERT, digest, Rows.utc(until));
                 return true;
             } catch (RuntimeException e) {
-                if (DbFailures.isDuplicateKey(e)) {
-                    return false;
+                if (!DbFailures.isDuplicateKey(e)) {
+                    throw e;
                 }
-                throw e;
             }
+            return db.execute().update(REUSE_ENDED, Rows.utc(until), digest, Rows.utc(clock.instant())) == 1;
         });
     }
 

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -92,19 +91,31 @@ class MariaDbAssertionReplayGuardTest {
         }
 
         @Test
+        void ofConcurrentTakersOfAnEndedKeyExactlyOneWins() throws Exception {
+            MutableClock later = new MutableClock(NOW);
+            MariaDbAssertionReplayGuard own = new MariaDbAssertionReplayGuard(db(), later);
+            String jti = UUID.randomUUID().toString();
+            assertThat(own.firstUse("42", jti, NOW.plusSeconds(60))).isTrue();
+            later.set(NOW.plusSeconds(61));
+
+            assertThat(winsOf32ConcurrentUses(() -> own.firstUse("42", jti, NOW.plusSeconds(120)))).isOne();
+        }
+
+        @Test
         void ofConcurrentUsesExactlyOneWins() throws Exception {
             String jti = UUID.randomUUID().toString();
+
+            assertThat(winsOf32ConcurrentUses(() -> guard.firstUse("42", jti, NOW.plusSeconds(60)))).isOne();
+        }
+
+        private static int winsOf32ConcurrentUses(Callable<Boolean> use) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                List<Callable<Boolean>> calls = new ArrayList<>();
-                for (int i = 0; i < 32; i++) {
-                    calls.add(() -> guard.firstUse("42", jti, NOW.plusSeconds(60)));
-                }
                 int wins = 0;
-                for (Future<Boolean> result : pool.invokeAll(calls)) {
+                for (Future<Boolean> result : pool.invokeAll(Collections.nCopies(32, use))) {
                     wins += result.get() ? 1 : 0;
                 }
-                assertThat(wins).isOne();
+                return wins;
             } finally {
                 pool.shutdownNow();
             }
