@@ -202,7 +202,7 @@ public final class Wiring implements AutoCloseable {
             var hasher = new ConfiguredSecretHasher(config.hashAlgorithm(),
                     new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
                             config.argon2Parallelism(), config.hashThreads(), config.hashQueue()),
-                    HmacSecretHasher.fromMasterKey(masterKey));
+                    HmacSecretHasher.fromMasterKey(masterKey), config.tokenCacheMaxSize());
             opened.add(hasher);
             var keyGenerator = JdkRsaKeyGenerator.withDefaults();
             opened.add(keyGenerator);

@@ -95,6 +95,36 @@ class ConfiguredSecretHasherTest {
     }
 
     @Test
+    void argon2OutcomesAreRememberedPerHashAndSecretSoArgon2RunsOncePerPair() {
+        SecretHash stored = argon2.hash(SECRET);
+        byte[] wrong = "wdn_pat_cross-formaT".getBytes(StandardCharsets.UTF_8);
+        long before = argon2.rememberedVerifications();
+
+        assertThat(argon2.verify(stored, SECRET)).isTrue();
+        assertThat(argon2.verify(stored, wrong)).isFalse();
+        assertThat(argon2.rememberedVerifications()).as("first verifications run argon2").isEqualTo(before);
+
+        assertThat(argon2.verify(stored, SECRET)).isTrue();
+        assertThat(argon2.verify(stored, wrong)).isFalse();
+        assertThat(argon2.rememberedVerifications()).as("repeats are answered from memory").isEqualTo(before + 2);
+
+        SecretHash rehashed = argon2.hash(SECRET);
+        assertThat(argon2.verify(rehashed, SECRET)).isTrue();
+        assertThat(argon2.rememberedVerifications()).as("a new stored hash is a new pair").isEqualTo(before + 2);
+    }
+
+    @Test
+    void hmacVerificationsAreNotRemembered() {
+        SecretHash stored = hmac.hash(SECRET);
+        long before = hmac.rememberedVerifications();
+
+        assertThat(hmac.verify(stored, SECRET)).isTrue();
+        assertThat(hmac.verify(stored, SECRET)).isTrue();
+
+        assertThat(hmac.rememberedVerifications()).isEqualTo(before);
+    }
+
+    @Test
     void algorithmsAreNamedInConfigurationAsInTheirPhcStrings() {
         assertThat(HashAlgorithm.fromConfigName("argon2id")).contains(HashAlgorithm.ARGON2ID);
         assertThat(HashAlgorithm.fromConfigName(" HMAC-SHA256 ")).contains(HashAlgorithm.HMAC_SHA256);
