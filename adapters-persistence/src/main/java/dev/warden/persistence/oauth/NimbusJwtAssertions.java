@@ -1,5 +1,7 @@
 package dev.warden.persistence.oauth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -10,7 +12,6 @@ import dev.warden.application.port.out.JwtAssertions;
 import dev.warden.domain.key.RsaKeys;
 import dev.warden.domain.oauth.AssertionClaims;
 
-import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -28,6 +29,15 @@ public final class NimbusJwtAssertions implements JwtAssertions {
 
     /** Client assertions are well under 2 KB; anything over this is refused unread. */
     public static final int MAX_LENGTH = 8192;
+
+    /**
+     * Verifiers by PEM text: decoding a key costs about as much as checking a signature with it,
+     * and the same few keys sign every assertion. Keyed by the key itself, so never stale.
+     */
+    private final Cache<String, Optional<RSASSAVerifier>> verifiers = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .executor(Runnable::run)
+            .build();
 
     @Override
     public Optional<SignedAssertion> parse(String compact) {
@@ -58,16 +68,20 @@ public final class NimbusJwtAssertions implements JwtAssertions {
         if (!(assertion.parsed() instanceof SignedJWT jwt) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
             return false;
         }
-        Optional<RSAPublicKey> key = RsaKeys.parsePublicKeyPem(publicKeyPem);
-        if (key.isEmpty()) {
+        Optional<RSASSAVerifier> verifier = verifiers.get(publicKeyPem, NimbusJwtAssertions::verifierOf);
+        if (verifier.isEmpty()) {
             return false;
         }
         try {
             // The verifier refuses any critical header parameter it does not know.
-            return jwt.verify(new RSASSAVerifier(key.get()));
+            return jwt.verify(verifier.get());
         } catch (JOSEException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static Optional<RSASSAVerifier> verifierOf(String publicKeyPem) {
+        return RsaKeys.parsePublicKeyPem(publicKeyPem).map(RSASSAVerifier::new);
     }
 
     private static Optional<Instant> instant(Date date) {

@@ -66,6 +66,10 @@ class NimbusJwtAssertionsTest {
         assertThat(assertions.verifiesWith(parsed, PEM)).isTrue();
         assertThat(assertions.verifiesWith(parsed, RsaKeys.publicKeyPem((RSAPublicKey) OTHER.getPublic()))).isFalse();
         assertThat(assertions.verifiesWith(parsed, "not a pem")).isFalse();
+        // Verifiers are kept by key: asking again gives the same answers.
+        assertThat(assertions.verifiesWith(parsed, PEM)).isTrue();
+        assertThat(assertions.verifiesWith(parsed, RsaKeys.publicKeyPem((RSAPublicKey) OTHER.getPublic()))).isFalse();
+        assertThat(assertions.verifiesWith(parsed, "not a pem")).isFalse();
     }
 
     @Test
