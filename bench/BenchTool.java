@@ -10,11 +10,23 @@ import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
 
 import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -36,6 +48,9 @@ import java.util.stream.IntStream;
  *   <li>{@code wrong-secret <token>}: a well-formed opaque token of the same kind and id with a
  *       different random secret and a matching CRC-32, i.e. one that passes the format check and
  *       fails only on the secret.</li>
+ *   <li>{@code wrong-secrets <token> <count> <outFile>}: {@code count} such tokens, one per line.</li>
+ *   <li>{@code create-pats <baseUrl> <adminPat> <userId> <count> <concurrency> <outFile>}: creates
+ *       {@code count} PATs of that user through the management API and writes them, one per line.</li>
  * </ul>
  */
 public final class BenchTool {
@@ -44,12 +59,71 @@ public final class BenchTool {
         switch (args.length == 0 ? "" : args[0]) {
             case "assertions" -> assertions(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
             case "wrong-secret" -> System.out.println(wrongSecret(args[1]));
+            case "wrong-secrets" -> wrongSecrets(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+            case "create-pats" -> createPats(args[1], args[2], args[3], Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Path.of(args[6]));
             default -> {
                 System.err.println("usage: BenchTool assertions <keyFileBase64> <audience> <count> <outFile>"
-                        + " | wrong-secret <token>");
+                        + " | wrong-secret <token> | wrong-secrets <token> <count> <outFile>"
+                        + " | create-pats <baseUrl> <adminPat> <userId> <count> <concurrency> <outFile>");
                 System.exit(2);
             }
         }
+    }
+
+    private static void wrongSecrets(String token, int count, Path out) throws Exception {
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
+            for (int i = 0; i < count; i++) {
+                writer.write(wrongSecret(token));
+                writer.newLine();
+            }
+        }
+    }
+
+    private static final Pattern TOKEN_FIELD = Pattern.compile("\"token\"\\s*:\\s*\"(wdn_pat_[^\"]+)\"");
+
+    /** Creates PATs through the API, {@code concurrency} requests at a time, and writes them out. */
+    private static void createPats(String baseUrl, String adminPat, String userId, int count, int concurrency,
+                                   Path out) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create(baseUrl + "/management/v1/users/" + userId + "/pats");
+        List<String> created = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger left = new AtomicInteger(count);
+        AtomicInteger failures = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                pool.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + adminPat)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"expirationDate\":\"2099-01-01T00:00:00Z\"}"))
+                                .build();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            Matcher m = TOKEN_FIELD.matcher(response.body());
+                            if (response.statusCode() == 200 && m.find()) {
+                                created.add(m.group(1));
+                                continue;
+                            }
+                        } catch (Exception e) {
+                            // counted below
+                        }
+                        if (failures.incrementAndGet() > 10) {
+                            throw new IllegalStateException("PAT creation keeps failing");
+                        }
+                        left.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        if (created.size() != count) {
+            throw new IllegalStateException("created " + created.size() + " of " + count + " PATs");
+        }
+        Files.write(out, created, StandardCharsets.US_ASCII);
+        System.err.printf("created %d PATs in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
     }
 
     private static String wrongSecret(String token) {
