@@ -99,6 +99,7 @@ import dev.warden.persistence.project.MariaDbProjectRoleGrants;
 import dev.warden.persistence.project.MariaDbProjectRoleRepository;
 import dev.warden.persistence.project.MariaDbUserGrantRepository;
 import dev.warden.persistence.signing.MasterKey;
+import dev.warden.persistence.signing.SigningAlgorithm;
 import dev.warden.persistence.signing.SigningKeyStore;
 import dev.warden.persistence.signing.StoredSigningKeys;
 import dev.warden.bootstrap.config.WardenConfig;
@@ -214,7 +215,7 @@ public final class Wiring implements AutoCloseable {
             // Before the first-instance set-up: a wrong master key stops the start before anything is created.
             OAuthSettings oauth = oauthSettings(config);
             var signingKeys = new StoredSigningKeys(new SigningKeyStore(db, masterKey), ids, clock,
-                    oauth.accessTokenLifetime());
+                    oauth.accessTokenLifetime(), config.signingAlgorithm());
             startSigningKeys(signingKeys);
             // --- end of signing keys ----------------------------------------------------------------
 
@@ -337,7 +338,7 @@ public final class Wiring implements AutoCloseable {
                             new GetUserInfoService(authenticationMethods, userReader, organizations, roleGrants)),
                     new SigningKeyUseCases(
                             new GetJwksService(signingKeys),
-                            new GetOpenIdConfigurationService(oauth),
+                            new GetOpenIdConfigurationService(oauth, tokenSigningAlgorithms(config)),
                             new RotateSigningKeyService(access, signingKeys),
                             new ListSigningKeysService(access, signingKeys, clock)),
                     projectUseCases);
@@ -469,6 +470,11 @@ public final class Wiring implements AutoCloseable {
                     + "the same master key (WARDEN_MASTERKEY or warden.masterkey.file)");
         }
         return loaded.key();
+    }
+
+    /** Discovery's id-token algorithms: the configured one first; RS256 keys may still be published. */
+    private static List<String> tokenSigningAlgorithms(WardenConfig config) {
+        return config.signingAlgorithm() == SigningAlgorithm.RS256 ? List.of("RS256") : List.of("ES256", "RS256");
     }
 
     private static void startSigningKeys(StoredSigningKeys signingKeys) {

@@ -1,7 +1,6 @@
 package dev.warden.persistence.signing;
 
 import dev.warden.domain.change.ChangeKind;
-import dev.warden.domain.key.RsaKeys;
 import dev.warden.persistence.change.MariaDbChangeFeed;
 import dev.warden.persistence.db.DbFailures;
 import dev.warden.persistence.db.Rows;
@@ -10,11 +9,9 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,7 +26,6 @@ import java.util.stream.Stream;
  */
 public final class SigningKeyStore {
 
-    static final String RS256 = "RS256";
     private static final String COLUMNS = "id, algorithm, public_key, private_key, active, created_at, published_until";
     private static final String SELECT_PUBLISHED = "SELECT " + COLUMNS + " FROM signing_keys "
             + "WHERE active = 1 OR published_until > ? ORDER BY created_at DESC, id DESC";
@@ -49,15 +45,15 @@ public final class SigningKeyStore {
     }
 
     /** A key as stored: the private key only for the active one. */
-    record StoredKey(long id, RSAPublicKey publicKey, Optional<RSAPrivateKey> privateKey, Instant createdAt,
-                     Optional<Instant> publishedUntil) {
+    record StoredKey(long id, SigningAlgorithm algorithm, PublicKey publicKey, Optional<PrivateKey> privateKey,
+                     Instant createdAt, Optional<Instant> publishedUntil) {
         String kid() {
             return Long.toString(id);
         }
 
         @Override
         public String toString() {
-            return "StoredKey[" + id + ", active=" + publishedUntil.isEmpty() + "]";
+            return "StoredKey[" + id + ", " + algorithm + ", active=" + publishedUntil.isEmpty() + "]";
         }
     }
 
@@ -101,9 +97,10 @@ public final class SigningKeyStore {
 
     private Object[] insertParameters(long id, KeyPair pair, Instant now) {
         byte[] pkcs8 = pair.getPrivate().getEncoded();
+        SigningAlgorithm algorithm = SigningAlgorithm.of(pair);
         try {
             String sealed = Base64.getEncoder().encodeToString(masterKey.seal(pkcs8, Long.toString(id)));
-            return new Object[] {id, RS256, RsaKeys.publicKeyPem((RSAPublicKey) pair.getPublic()), sealed,
+            return new Object[] {id, algorithm.name(), algorithm.publicKeyPem(pair.getPublic()), sealed,
                     Rows.utc(now)};
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
@@ -112,26 +109,26 @@ public final class SigningKeyStore {
 
     private StoredKey toKey(DbRow row) {
         long id = Rows.longValue(row, "id");
-        String algorithm = Rows.string(row, "algorithm");
-        if (!RS256.equals(algorithm)) {
-            throw new IllegalStateException("signing key " + id + " has an unknown algorithm " + algorithm);
-        }
-        RSAPublicKey publicKey = RsaKeys.parsePublicKeyPem(Rows.string(row, "public_key"))
+        String name = Rows.string(row, "algorithm");
+        SigningAlgorithm algorithm = SigningAlgorithm.fromName(name)
+                .filter(a -> a.name().equals(name))
+                .orElseThrow(() -> new IllegalStateException("signing key " + id + " has an unknown algorithm " + name));
+        PublicKey publicKey = algorithm.parsePublicKeyPem(Rows.string(row, "public_key"))
                 .orElseThrow(() -> new IllegalStateException("signing key " + id + " has an unreadable public key"));
         Number active = row.column("active").get(Number.class);
-        Optional<RSAPrivateKey> privateKey = Optional.empty();
+        Optional<PrivateKey> privateKey = Optional.empty();
         if (active != null) {
             String sealed = row.column("private_key").get(String.class);
             if (sealed == null) {
                 throw new IllegalStateException("the active signing key " + id + " has no private key");
             }
-            privateKey = Optional.of(open(id, sealed));
+            privateKey = Optional.of(open(id, algorithm, sealed));
         }
-        return new StoredKey(id, publicKey, privateKey, Rows.instant(row, "created_at"),
+        return new StoredKey(id, algorithm, publicKey, privateKey, Rows.instant(row, "created_at"),
                 Optional.ofNullable(Rows.nullableInstant(row, "published_until")));
     }
 
-    private RSAPrivateKey open(long id, String sealed) {
+    private PrivateKey open(long id, SigningAlgorithm algorithm, String sealed) {
         byte[] pkcs8;
         try {
             pkcs8 = masterKey.open(Base64.getDecoder().decode(sealed), Long.toString(id));
@@ -139,8 +136,8 @@ public final class SigningKeyStore {
             throw new MasterKey.SealedKeyException("not base64");
         }
         try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException | ClassCastException e) {
+            return algorithm.parsePrivateKey(pkcs8);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing key " + id + " has an unreadable private key");
         } finally {
             Arrays.fill(pkcs8, (byte) 0);

@@ -2,16 +2,11 @@ package dev.warden.persistence.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.warden.application.port.out.ChangeListener;
 import dev.warden.application.port.out.SigningKeyRepository;
 import dev.warden.application.port.out.SigningKeys;
@@ -22,8 +17,6 @@ import dev.warden.domain.signing.SigningKeyInfo;
 import dev.warden.persistence.signing.SigningKeyStore.StoredKey;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +43,8 @@ import java.util.logging.Logger;
 public final class StoredSigningKeys implements SigningKeys, SigningKeyRepository, ChangeListener {
 
     private static final Logger LOG = Logger.getLogger(StoredSigningKeys.class.getName());
-    /** RSA modulus bits of new keys. */
-    public static final int KEY_BITS = 2048;
+    /** RSA modulus bits of new RS256 keys. */
+    public static final int KEY_BITS = SigningAlgorithm.RSA_KEY_BITS;
     /** Added to the token lifetime: nodes learn a rotation within a poll interval, and clocks differ a little. */
     static final Duration PUBLICATION_MARGIN = Duration.ofMinutes(1);
     private static final long RELOAD_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
@@ -71,7 +64,16 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
      *                             published this long (plus a small margin) after the rotation
      */
     public StoredSigningKeys(SigningKeyStore store, IdGenerator ids, Clock clock, Duration longestTokenLifetime) {
-        this(store, ids, clock, longestTokenLifetime, StoredSigningKeys::generateKeyPair);
+        this(store, ids, clock, longestTokenLifetime, SigningAlgorithm.RS256);
+    }
+
+    /**
+     * New keys (the first one, and every rotation) are made for {@code algorithm}; keys of another
+     * algorithm stay published and verifiable until they retire, so the setting can change at any time.
+     */
+    public StoredSigningKeys(SigningKeyStore store, IdGenerator ids, Clock clock, Duration longestTokenLifetime,
+                             SigningAlgorithm algorithm) {
+        this(store, ids, clock, longestTokenLifetime, algorithm::generateKeyPair);
     }
 
     StoredSigningKeys(SigningKeyStore store, IdGenerator ids, Clock clock, Duration longestTokenLifetime,
@@ -120,7 +122,7 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
     public String sign(Map<String, Object> claims) {
         Objects.requireNonNull(claims, "claims");
         Keys current = current();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+        JWSHeader header = new JWSHeader.Builder(current.activeAlgorithm().jwsAlgorithm()).type(JOSEObjectType.JWT)
                 .keyID(current.activeKid()).build();
         JWSObject jws = new JWSObject(header, new Payload(claims));
         try {
@@ -152,7 +154,7 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
             return Optional.empty();
         }
         JWSHeader header = jws.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.getKeyID() == null
+        if (header.getAlgorithm() == null || header.getKeyID() == null
                 || (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty())
                 || header.getJWK() != null || header.getJWKURL() != null
                 || header.getX509CertURL() != null || header.getX509CertChain() != null
@@ -163,7 +165,8 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
         if (key.isEmpty() && reloadForUnknownKid()) {
             key = current().published(header.getKeyID(), clock.instant());
         }
-        if (key.isEmpty()) {
+        // The algorithm is the key's, never the token's choice: no RS256 key checks an ES256 header.
+        if (key.isEmpty() || !key.get().algorithm().jwsAlgorithm().equals(header.getAlgorithm())) {
             return Optional.empty();
         }
         try {
@@ -195,8 +198,7 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
 
     @Override
     public List<Map<String, Object>> publishedKeys() {
-        Instant now = clock.instant();
-        return current().published().stream().filter(k -> k.info().publishedAt(now)).map(Published::jwk).toList();
+        return findPublishedKeys().stream().map(Published::jwk).toList();
     }
 
     @Override
@@ -224,27 +226,29 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
         return current;
     }
 
-    private static KeyPair generateKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(KEY_BITS);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is required of every JDK", e);
-        }
-    }
-
     @Override
     public String toString() {
         return "StoredSigningKeys[" + (keys == null ? "not loaded" : keys.activeKid()) + "]";
     }
 
-    /** A published key: what verifies with it and what the JWKS shows of it. */
-    private record Published(SigningKeyInfo info, JWSVerifier verifier, Map<String, Object> jwk) {
+    /** The algorithms of the keys published now, the active key's first: what tokens may be signed with. */
+    public List<String> publishedAlgorithms() {
+        return findPublishedKeys().stream().map(k -> k.algorithm().name()).distinct().toList();
+    }
+
+    private List<Published> findPublishedKeys() {
+        Instant now = clock.instant();
+        return current().published().stream().filter(k -> k.info().publishedAt(now)).toList();
+    }
+
+    /** A published key: its algorithm, what verifies with it and what the JWKS shows of it. */
+    private record Published(SigningKeyInfo info, SigningAlgorithm algorithm, JWSVerifier verifier,
+                             Map<String, Object> jwk) {
     }
 
     /** One consistent set of keys, replaced as a whole on reload. */
-    private record Keys(String activeKid, JWSSigner signer, List<Published> published, Map<String, Published> byKid) {
+    private record Keys(String activeKid, SigningAlgorithm activeAlgorithm, JWSSigner signer, List<Published> published,
+                        Map<String, Published> byKid) {
 
         static Keys of(List<StoredKey> stored) {
             StoredKey active = stored.stream().filter(k -> k.privateKey().isPresent()).findFirst()
@@ -255,18 +259,16 @@ public final class StoredSigningKeys implements SigningKeys, SigningKeyRepositor
             List<StoredKey> ordered = new ArrayList<>(List.of(active));
             stored.stream().filter(k -> k != active).forEach(ordered::add);
             for (StoredKey key : ordered) {
-                RSAKey jwk = new RSAKey.Builder(key.publicKey()).keyUse(KeyUse.SIGNATURE).keyID(key.kid())
-                        .algorithm(JWSAlgorithm.RS256).build();
                 SigningKeyInfo info = key.publishedUntil()
                         .map(until -> SigningKeyInfo.retired(key.kid(), key.createdAt(), until))
                         .orElseGet(() -> SigningKeyInfo.active(key.kid(), key.createdAt()));
-                Published entry = new Published(info, new RSASSAVerifier(key.publicKey()),
-                        Map.copyOf(jwk.toPublicJWK().toJSONObject()));
+                Published entry = new Published(info, key.algorithm(), key.algorithm().verifier(key.publicKey()),
+                        Map.copyOf(key.algorithm().publicJwk(key.publicKey(), key.kid()).toJSONObject()));
                 published.add(entry);
                 byKid.put(key.kid(), entry);
             }
-            return new Keys(active.kid(), new RSASSASigner(active.privateKey().orElseThrow()), List.copyOf(published),
-                    Map.copyOf(byKid));
+            return new Keys(active.kid(), active.algorithm(), active.algorithm().signer(active.privateKey().orElseThrow()),
+                    List.copyOf(published), Map.copyOf(byKid));
         }
 
         Optional<Published> published(String kid, Instant now) {

@@ -128,6 +128,69 @@ class StoredSigningKeysTest {
         }
 
         @Test
+        void es256KeysSignVerifyAndArePublishedAsP256JwksMembers() throws Exception {
+            StoredSigningKeys keys = new StoredSigningKeys(new SigningKeyStore(db(), masterKey), TestData::nextId,
+                    clock, LIFETIME, SigningAlgorithm.ES256);
+            keys.start();
+
+            String token = keys.sign(Map.of("sub", "42"));
+
+            JWSHeader header = JWSObject.parse(token).getHeader();
+            assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            assertThat(keys.verify(token)).hasValueSatisfying(claims -> assertThat(claims).containsEntry("sub", "42"));
+            assertThat(column("SELECT algorithm FROM signing_keys")).containsExactly("ES256");
+            assertThat(keys.publishedKeys()).singleElement().satisfies(jwk -> {
+                assertThat(jwk).containsEntry("kty", "EC").containsEntry("crv", "P-256").containsEntry("alg", "ES256")
+                        .containsEntry("use", "sig").containsKeys("x", "y", "kid").doesNotContainKey("d");
+            });
+            assertThat(keys.publishedAlgorithms()).containsExactly("ES256");
+            StoredSigningKeys other = node(masterKey);
+            other.start();
+            assertThat(other.verify(token)).as("another node loads the EC key from the table").isPresent();
+        }
+
+        @Test
+        void switchingToEs256KeepsTheRs256TokensValidUntilTheirKeyRetires() throws Exception {
+            StoredSigningKeys rsa = started();
+            String rsaToken = rsa.sign(Map.of("sub", "1"));
+            StoredSigningKeys ec = new StoredSigningKeys(new SigningKeyStore(db(), masterKey), TestData::nextId,
+                    clock, LIFETIME, SigningAlgorithm.ES256);
+            ec.start();
+            assertThat(ec.sign(Map.of("sub", "2"))).as("a start keeps the active key, whatever is configured")
+                    .satisfies(t -> assertThat(JWSObject.parse(t).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256));
+
+            ec.rotate();
+            String ecToken = ec.sign(Map.of("sub", "2"));
+
+            assertThat(JWSObject.parse(ecToken).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            assertThat(ec.verify(rsaToken)).isPresent();
+            assertThat(ec.verify(ecToken)).isPresent();
+            assertThat(ec.publishedAlgorithms()).containsExactly("ES256", "RS256");
+            rsa.reload();
+            assertThat(rsa.verify(ecToken)).as("a node configured for RS256 verifies the other node's ES256 tokens").isPresent();
+        }
+
+        @Test
+        void aTokenIsVerifiedOnlyWithTheAlgorithmOfTheKeyItsKidNames() throws Exception {
+            StoredSigningKeys ec = new StoredSigningKeys(new SigningKeyStore(db(), masterKey), TestData::nextId,
+                    clock, LIFETIME, SigningAlgorithm.ES256);
+            ec.start();
+            String kid = activeKid(ec);
+            KeyPair attacker = newPair();
+            JWSObject rs256WithEcKid = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                    new Payload(Map.of("sub", "1")));
+            rs256WithEcKid.sign(new RSASSASigner(attacker.getPrivate()));
+            String ecToken = ec.sign(Map.of("sub", "1"));
+            String[] parts = ecToken.split("\\.");
+            String es384Header = Base64URL.encode(
+                    ("{\"alg\":\"ES384\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8)).toString();
+
+            assertThat(ec.verify(rs256WithEcKid.serialize())).isEmpty();
+            assertThat(ec.verify(es384Header + "." + parts[1] + "." + parts[2])).isEmpty();
+            assertThat(ec.verify(ecToken)).isPresent();
+        }
+
+        @Test
         void aLaterStartLoadsTheStoredKeyInsteadOfCreatingOne() {
             StoredSigningKeys first = started();
             StoredSigningKeys second = node(masterKey);

@@ -21,7 +21,19 @@ public final class GetOpenIdConfigurationService implements GetOpenIdConfigurati
     private final OpenIdConfigurationResult document;
 
     public GetOpenIdConfigurationService(OAuthSettings settings) {
+        this(settings, RS256);
+    }
+
+    /**
+     * @param tokenSigningAlgorithms what Warden's id tokens and JWT access tokens may be signed with
+     *                               (the configured algorithm first; keys of an earlier one stay
+     *                               published until they retire)
+     */
+    public GetOpenIdConfigurationService(OAuthSettings settings, List<String> tokenSigningAlgorithms) {
         Objects.requireNonNull(settings, "settings");
+        if (tokenSigningAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("at least one token signing algorithm");
+        }
         this.document = new OpenIdConfigurationResult(
                 settings.issuer(),
                 settings.url(OAuthSettings.TOKEN_PATH),
@@ -35,7 +47,7 @@ public final class GetOpenIdConfigurationService implements GetOpenIdConfigurati
                 List.of("none"),
                 List.of("client_credentials", CredentialSchemes.JWT_BEARER_GRANT),
                 List.of("public"),
-                RS256,
+                List.copyOf(tokenSigningAlgorithms),
                 CLIENT_AUTH,
                 RS256,
                 List.of("client_secret_basic", "private_key_jwt"),

@@ -1,6 +1,7 @@
 package dev.warden.bootstrap.config;
 
 import dev.warden.persistence.crypto.HashAlgorithm;
+import dev.warden.persistence.signing.SigningAlgorithm;
 import io.helidon.config.Config;
 
 import java.net.URI;
@@ -86,7 +87,8 @@ public final class ConfigLoader {
                         Duration.ofDays(1)),
                 duration("warden.oauth.clock.skew", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)),
                 masterKey(),
-                masterKeyFile(dataDir));
+                masterKeyFile(dataDir),
+                signingAlgorithm());
     }
 
     /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */
@@ -148,6 +150,15 @@ public final class ConfigLoader {
             return HashAlgorithm.ARGON2ID;
         }
         return HashAlgorithm.fromConfigName(value).orElseThrow(() -> invalid(key, value, "argon2id or hmac-sha256"));
+    }
+
+    private SigningAlgorithm signingAlgorithm() {
+        String key = "warden.oauth.signing.algorithm";
+        String value = string(key, SigningAlgorithm.RS256.name());
+        if (value.isBlank()) {
+            return SigningAlgorithm.RS256;
+        }
+        return SigningAlgorithm.fromName(value).orElseThrow(() -> invalid(key, value, "RS256 or ES256"));
     }
 
     /** Only checked for shape here; the value is never echoed (see {@link #invalid}). */

@@ -1,6 +1,7 @@
 package dev.warden.bootstrap.config;
 
 import dev.warden.persistence.crypto.HashAlgorithm;
+import dev.warden.persistence.signing.SigningAlgorithm;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param hashAlgorithm         the algorithm new secret hashes are made with; every known one is verified
  * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
  * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
+ * @param signingAlgorithm      what new token signing keys are made for (RS256 or ES256)
  */
 public record WardenConfig(
         int httpPort,
@@ -63,7 +65,8 @@ public record WardenConfig(
         Duration assertionMaxLifetime,
         Duration clockSkew,
         Optional<String> masterKey,
-        Path masterKeyFile) {
+        Path masterKeyFile,
+        SigningAlgorithm signingAlgorithm) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();

@@ -1,6 +1,7 @@
 package dev.warden.bootstrap.config;
 
 import dev.warden.persistence.crypto.HashAlgorithm;
+import dev.warden.persistence.signing.SigningAlgorithm;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class ConfigLoaderTest {
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.argon2MemoryKib()).isEqualTo(19456);
         assertThat(config.hashAlgorithm()).isEqualTo(HashAlgorithm.ARGON2ID);
+        assertThat(config.signingAlgorithm()).isEqualTo(SigningAlgorithm.RS256);
         assertThat(config.firstInstancePatExpiration()).isEmpty();
     }
 
@@ -57,6 +59,7 @@ class ConfigLoaderTest {
         assertThat(packaged.tokenCacheTtl()).isEqualTo(defaults.tokenCacheTtl());
         assertThat(packaged.argon2MemoryKib()).isEqualTo(defaults.argon2MemoryKib());
         assertThat(packaged.hashAlgorithm()).isEqualTo(defaults.hashAlgorithm());
+        assertThat(packaged.signingAlgorithm()).isEqualTo(defaults.signingAlgorithm());
     }
 
     @Test
@@ -78,7 +81,8 @@ class ConfigLoaderTest {
                 Map.entry("warden.oauth.access.token.lifetime", "30m"),
                 Map.entry("warden.oauth.id.token.lifetime", "PT2H"),
                 Map.entry("warden.oauth.assertion.max.lifetime", "600s"),
-                Map.entry("warden.oauth.clock.skew", "1500ms")));
+                Map.entry("warden.oauth.clock.skew", "1500ms"),
+                Map.entry("warden.oauth.signing.algorithm", "es256")));
 
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/warden"));
@@ -98,6 +102,7 @@ class ConfigLoaderTest {
         assertThat(config.idTokenLifetime()).isEqualTo(Duration.ofHours(2));
         assertThat(config.assertionMaxLifetime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.clockSkew()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.signingAlgorithm()).isEqualTo(SigningAlgorithm.ES256);
     }
 
     @Test
@@ -114,6 +119,7 @@ class ConfigLoaderTest {
                 Map.of("warden.first.instance.org.name", "  "),
                 Map.of("warden.argon2.memory.kib", "1024"),
                 Map.of("warden.hash.algorithm", "sha256"),
+                Map.of("warden.oauth.signing.algorithm", "HS256"),
                 Map.of("warden.node.id", "5000"),
                 Map.of("warden.auth.methods", "pat,pat"),
                 Map.of("warden.db.pool.size", "0"));
