@@ -36,6 +36,8 @@ final class SecretLedger {
     private final StringBuilder rawOwnLog = new StringBuilder();
     private final StringBuilder writtenLog = new StringBuilder();
     private final Capture capture = new Capture();
+    private final java.util.concurrent.atomic.AtomicLong logRecords = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong textsChecked = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean installed;
 
     static SecretLedger get() {
@@ -88,11 +90,19 @@ final class SecretLedger {
         if (text == null || text.isEmpty()) {
             return;
         }
+        textsChecked.incrementAndGet();
         for (String secret : secrets) {
             if (text.contains(secret)) {
                 addFinding("a secret (" + abbreviate(secret) + ") appeared in " + where);
             }
         }
+    }
+
+    /** How much was checked so far: the figures docs/security.md reports. */
+    synchronized String summary() {
+        return "secrets recorded: " + secrets.size() + ", log records checked: " + logRecords.get()
+                + " (" + writtenLog.length() + " characters as written), error bodies and database dumps checked: "
+                + textsChecked.get();
     }
 
     /** The findings so far, cleared: each is reported once. */
@@ -130,6 +140,7 @@ final class SecretLedger {
             String written = redacting.format(record);
             boolean own = record.getLoggerName() != null && record.getLoggerName().startsWith("dev.warden");
             String where = "the log of " + record.getLoggerName();
+            logRecords.incrementAndGet();
             for (String secret : secrets) {
                 if (own && raw.contains(secret)) {
                     addFinding("a secret (" + abbreviate(secret) + ") appeared raw in " + where);
