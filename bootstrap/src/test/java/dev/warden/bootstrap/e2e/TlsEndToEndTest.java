@@ -71,8 +71,7 @@ class TlsEndToEndTest {
         certificatePem = keys.resolve("chain.pem");
         privateKeyPem = keys.resolve("key.pem");
         Files.writeString(certificatePem, pem("CERTIFICATE", certificate.getEncoded()));
-        Files.writeString(privateKeyPem, pem("PRIVATE KEY",
-                store.getKey("warden", STORE_PASSWORD.toCharArray()).getEncoded()));
+        Files.writeString(privateKeyPem, pem("PRIVATE KEY", privateKeyDer()));
 
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -97,6 +96,24 @@ class TlsEndToEndTest {
             assertThat(plainHttp(warden)).as("what a plain-HTTP request got back").doesNotStartWith("HTTP/");
             assertThat(https(warden, "/oauth/v2/keys", null).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void anEncryptedPemKeyIsReadWithItsPasswordAndRefusedWithAnother() throws Exception {
+        String password = "pem-key-pass-2718";
+        Path encrypted = keys.resolve("encrypted-key.pem");
+        Files.writeString(encrypted, pem("ENCRYPTED PRIVATE KEY", encrypt(privateKeyDer(), password)));
+
+        try (Wiring warden = start(Map.of("warden.http.tls.certificate.file", certificatePem.toString(),
+                "warden.http.tls.private.key.file", encrypted.toString(),
+                "warden.http.tls.private.key.password", password))) {
+            assertThat(https(warden, "/oauth/v2/keys", null).statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> start(Map.of("warden.http.tls.certificate.file", certificatePem.toString(),
+                "warden.http.tls.private.key.file", encrypted.toString(),
+                "warden.http.tls.private.key.password", "wrong-pem-pass-1414")).close())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(encrypted.toString())
+                .hasMessageNotContaining("wrong-pem-pass-1414");
     }
 
     @Test
@@ -179,6 +196,32 @@ class TlsEndToEndTest {
                 return "(connection reset: " + reset.getMessage() + ")";
             }
         }
+    }
+
+    private static byte[] privateKeyDer() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, STORE_PASSWORD.toCharArray());
+        }
+        return store.getKey("warden", STORE_PASSWORD.toCharArray()).getEncoded();
+    }
+
+    /** PKCS#8 encrypted as openssl pkcs8 -topk8 -v2 aes-256-cbc does (PBES2, PBKDF2 with HMAC-SHA256, AES-256). */
+    private static byte[] encrypt(byte[] pkcs8, String password) throws Exception {
+        String algorithm = "PBEWithHmacSHA256AndAES_256";
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        new java.security.SecureRandom().nextBytes(iv);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(algorithm);
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, javax.crypto.SecretKeyFactory.getInstance(algorithm)
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray())),
+                new javax.crypto.spec.PBEParameterSpec(salt, 10_000, new javax.crypto.spec.IvParameterSpec(iv)));
+        byte[] encrypted = cipher.doFinal(pkcs8);
+        // The same parameters under the name whose OID the encoding knows (PBES2).
+        java.security.AlgorithmParameters pbes2 = java.security.AlgorithmParameters.getInstance("PBES2");
+        pbes2.init(cipher.getParameters().getEncoded());
+        return new javax.crypto.EncryptedPrivateKeyInfo(pbes2, encrypted).getEncoded();
     }
 
     private static String pem(String type, byte[] der) {
