@@ -4,6 +4,7 @@ import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.application.port.in.SearchAuditEventsUseCase;
 import dev.warden.http.key.MachineKeyUseCases;
 import dev.warden.http.oauth.OAuthUseCases;
 import dev.warden.http.secret.MachineSecretUseCases;
@@ -17,7 +18,8 @@ public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, Us
                           MemberUseCases members, MachineSecretUseCases secrets, MachineKeyUseCases keys,
                           OAuthUseCases oauth,
                           SigningKeyUseCases signingKeys,
-                          ProjectUseCases projects) {
+                          ProjectUseCases projects,
+                          SearchAuditEventsUseCase auditEvents) {
     public HttpAdapter {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(orgs, "orgs");
@@ -28,5 +30,6 @@ public record HttpAdapter(AuthenticateUseCase authenticate, OrgUseCases orgs, Us
         Objects.requireNonNull(oauth, "oauth");
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(auditEvents, "auditEvents");
     }
 }

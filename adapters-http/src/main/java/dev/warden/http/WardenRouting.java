@@ -1,6 +1,7 @@
 package dev.warden.http;
 
 import dev.warden.http.admin.AdminEndpoint;
+import dev.warden.http.audit.AuditEventEndpoint;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
@@ -81,7 +82,8 @@ public final class WardenRouting {
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new UserGrantEndpoint(adapter.projects(), json)))
                 .register(ADMIN, routes.recording(ADMIN,
                         new AdminEndpoint(adapter.orgs(), adapter.members(), json)))
-                .register(ADMIN, routes.recording(ADMIN, new SigningKeyEndpoint(adapter.signingKeys(), json)));
+                .register(ADMIN, routes.recording(ADMIN, new SigningKeyEndpoint(adapter.signingKeys(), json)))
+                .register(ADMIN, routes.recording(ADMIN, new AuditEventEndpoint(adapter.auditEvents(), json)));
         // Unknown paths under the OAuth prefixes answer in OAuth's shape (after every OAuth route).
         for (String prefix : new String[] {"/oauth/*", "/oidc/*"}) {
             routing.any(prefix, oauth.notFound());

@@ -70,7 +70,8 @@ class ManagementRoutingTest {
                 new OAuthUseCases(c -> fail(), c -> fail(), c -> { throw new AssertionError("revoke"); }, c -> fail(),
                         q -> fail()),
                 new SigningKeyUseCases(() -> fail(), () -> fail(), c -> fail(), q -> fail()),
-                dev.warden.http.project.UnusedProjectUseCases.create(() -> fail())));
+                dev.warden.http.project.UnusedProjectUseCases.create(() -> fail()),
+                NoAuditEvents.SEARCH));
     }
 
     /** The routes under test here use only GetMyOrg; any other use case being called is a routing bug. */

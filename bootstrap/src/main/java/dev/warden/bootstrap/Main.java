@@ -3,6 +3,7 @@ package dev.warden.bootstrap;
 import dev.warden.bootstrap.config.ConfigLoader;
 import dev.warden.bootstrap.config.ConfigurationException;
 import dev.warden.bootstrap.config.WardenConfig;
+import dev.warden.bootstrap.logging.LogRedaction;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
@@ -31,6 +32,8 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        // After the configuration has set the handlers up: every line they write is redacted.
+        LogRedaction.install();
         WardenConfig config;
         try {
             config = ConfigLoader.load(Config.create());

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.VerifierContext;
 import dev.warden.application.authz.AccessControl;
@@ -74,7 +75,9 @@ import dev.warden.application.service.RemoveProjectRoleService;
 import dev.warden.application.service.RemoveProjectService;
 import dev.warden.application.service.RemoveUserGrantService;
 import dev.warden.application.service.RevokeTokenService;
+import dev.warden.application.service.RecordAuthenticationFailureService;
 import dev.warden.application.service.RotateSigningKeyService;
+import dev.warden.application.service.SearchAuditEventsService;
 import dev.warden.application.service.UpdateApiAppConfigService;
 import dev.warden.application.service.UpdateAppService;
 import dev.warden.application.service.UpdateProjectRoleService;
@@ -83,6 +86,7 @@ import dev.warden.application.service.UpdateUserGrantService;
 import dev.warden.http.oauth.OAuthUseCases;
 import dev.warden.http.project.ProjectUseCases;
 import dev.warden.http.signing.SigningKeyUseCases;
+import dev.warden.persistence.audit.MariaDbAuditEventRepository;
 import dev.warden.persistence.cache.CachingApiClientDirectory;
 import dev.warden.persistence.cache.CachingServiceUserReader;
 import dev.warden.persistence.cache.CaffeineVerifiedClientCache;
@@ -233,12 +237,19 @@ public final class Wiring implements AutoCloseable {
             var userReader = new CachingServiceUserReader(users, config.tokenCacheMaxSize(), config.tokenCacheTtl());
             // --- end OAuth ---------------------------------------------------------------------------------
 
+            // --- Audit log (issue 6): security events, failed authentications coalesced per key and window ----
+            var auditEvents = new MariaDbAuditEventRepository(db);
+            var audit = new AuditTrail(auditEvents, ids, clock);
+            var authFailures = new RecordAuthenticationFailureService(audit, clock, config.auditFailureWindow(),
+                    AUTH_FAILURE_KEYS);
+            // --- end of the audit log ----------------------------------------------------------------------
+
             VerifierContext verifierContext = new VerifierContext(clock, organizations, users, tokens, hasher, cache,
                     usage, Map.of(), accessTokens, secrets, machineKeys, new NimbusJwtAssertions(), replayGuard,
                     signingKeys, oauth.issuer(), oauth.assertionRules(), apiClients, clientCache);
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
-            var authenticationMethods = new AuthenticateService(verifiers);
+            var authenticationMethods = new AuthenticateService(verifiers, authFailures);
             // The user is read fresh (one row): a change of its token type or name counts at once.
             var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys,
                     roleGrants, ids, clock, oauth);
@@ -275,20 +286,21 @@ public final class Wiring implements AutoCloseable {
                     new ListAppsService(access, projects, apiApps, clock),
                     new UpdateAppService(access, apiApps, clock),
                     new UpdateApiAppConfigService(access, apiApps, clock, localCaches),
-                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock, localCaches),
+                    new RegenerateApiClientSecretService(access, apiApps, hasher, clock, localCaches, audit),
                     new ChangeAppStateService(access, apiApps, clock, localCaches),
                     new RemoveAppService(access, apiApps, clock, localCaches),
-                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock, localCaches),
+                    new AddAppKeyService(access, apiApps, appKeys, keyGenerator, ids, clock, localCaches, audit),
                     new GetAppKeyService(access, apiApps, appKeys),
                     new ListAppKeysService(access, apiApps, appKeys, clock),
-                    new RemoveAppKeyService(access, apiApps, appKeys, clock, localCaches),
-                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock, localCaches),
+                    new RemoveAppKeyService(access, apiApps, appKeys, clock, localCaches, audit),
+                    new AddUserGrantService(access, users, projects, projectRoles, userGrants, ids, clock, localCaches,
+                            audit),
                     new GetUserGrantService(access, userGrants, grantViews),
                     new ListUserGrantsService(access, userGrants, grantViews, clock),
-                    new UpdateUserGrantService(access, projectRoles, userGrants, clock, localCaches),
-                    new ChangeUserGrantStateService(access, userGrants, clock, localCaches),
-                    new RemoveUserGrantService(access, userGrants, clock, localCaches),
-                    new BulkRemoveUserGrantsService(access, userGrants, clock, localCaches));
+                    new UpdateUserGrantService(access, projectRoles, userGrants, clock, localCaches, audit),
+                    new ChangeUserGrantStateService(access, userGrants, clock, localCaches, audit),
+                    new RemoveUserGrantService(access, userGrants, clock, localCaches, audit),
+                    new BulkRemoveUserGrantsService(access, userGrants, clock, localCaches, audit));
             // --- end of the projects feature ---------------------------------------------------------
 
             var adapter = new HttpAdapter(
@@ -308,30 +320,30 @@ public final class Wiring implements AutoCloseable {
                             new UpdateMachineUserService(access, users, clock),
                             new UpdateUserNameService(access, users, clock),
                             new ListUsersService(access, users, secrets, clock),
-                            new ChangeUserStateService(access, users, cache, clock),
-                            new RemoveUserService(access, users, cache, clock),
-                            new AddPersonalAccessTokenService(access, users, tokens, hasher, ids, clock),
+                            new ChangeUserStateService(access, users, cache, clock, audit),
+                            new RemoveUserService(access, users, cache, clock, audit),
+                            new AddPersonalAccessTokenService(access, users, tokens, hasher, ids, clock, audit),
                             new GetPersonalAccessTokenService(access, tokens),
                             new ListPersonalAccessTokensService(access, users, tokens, clock),
-                            new RemovePersonalAccessTokenService(access, tokens, cache, clock)),
+                            new RemovePersonalAccessTokenService(access, tokens, cache, clock, audit)),
                     new MemberUseCases(
                             new ListMemberRolesService(access, instances),
                             new ListMembersService(access, memberships, instances, clock),
-                            new AddMemberService(access, memberships, users, instances, clock),
-                            new UpdateMemberService(access, memberships, instances, clock),
-                            new RemoveMemberService(access, memberships, instances, clock)),
+                            new AddMemberService(access, memberships, users, instances, clock, audit),
+                            new UpdateMemberService(access, memberships, instances, clock, audit),
+                            new RemoveMemberService(access, memberships, instances, clock, audit)),
                     new MachineSecretUseCases(
-                            new GenerateMachineSecretService(access, users, secrets, hasher, cache, clock),
-                            new RemoveMachineSecretService(access, users, secrets, cache, clock)),
+                            new GenerateMachineSecretService(access, users, secrets, hasher, cache, clock, audit),
+                            new RemoveMachineSecretService(access, users, secrets, cache, clock, audit)),
                     new MachineKeyUseCases(
-                            new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock),
+                            new AddMachineKeyService(access, users, machineKeys, keyGenerator, ids, clock, audit),
                             new GetMachineKeyService(access, machineKeys),
                             new ListMachineKeysService(access, users, machineKeys, clock),
-                            new RemoveMachineKeyService(access, machineKeys, cache, clock)),
+                            new RemoveMachineKeyService(access, machineKeys, cache, clock, audit)),
                     new OAuthUseCases(
                             new IssueClientCredentialsTokenService(authenticationMethods, tokenIssuer),
                             new IssueJwtProfileTokenService(authenticationMethods, tokenIssuer),
-                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache),
+                            new RevokeTokenService(authenticationMethods, accessTokens, signingKeys, cache, audit),
                             new IntrospectTokenService(authenticationMethods, userReader, organizations, roleGrants,
                                     oauth.issuer()),
                             // The whole chain, not the management API's audience rule: any audience will do.
@@ -341,7 +353,8 @@ public final class Wiring implements AutoCloseable {
                             new GetOpenIdConfigurationService(oauth, tokenSigningAlgorithms(config)),
                             new RotateSigningKeyService(access, signingKeys),
                             new ListSigningKeysService(access, signingKeys, clock)),
-                    projectUseCases);
+                    projectUseCases,
+                    new SearchAuditEventsService(access, auditEvents, clock));
 
             var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys,
                     apiClients, roleGrants, clientCache, userReader), clock,
@@ -354,6 +367,7 @@ public final class Wiring implements AutoCloseable {
             // OAuth: expired access tokens and used assertions are kept no longer than needed.
             scheduler.scheduleWithFixedDelay(() -> purgeExpired(accessTokens, replayGuard, clock), 1, 10,
                     TimeUnit.MINUTES);
+            scheduleAudit(scheduler, opened, authFailures, auditEvents, clock, config);
 
             HttpRouting.Builder routing = HttpRouting.builder();
             WardenRouting.routing(routing, adapter, config.maxPayloadBytes());
@@ -363,6 +377,7 @@ public final class Wiring implements AutoCloseable {
                     // The API answers bodies over the limit with a JSON 413; the server itself cuts off
                     // only far larger ones (with an empty 413) so that no read is unbounded.
                     .maxPayloadSize(Math.max(config.maxPayloadBytes() * 16, 16L << 20))
+                    .update(listener -> config.httpTls().ifPresent(tls -> listener.tls(HttpTls.of(tls))))
                     .routing(routing)
                     .addFeature(ObserveFeature.just(health(database)))
                     .build()
@@ -373,7 +388,8 @@ public final class Wiring implements AutoCloseable {
                 throw new IllegalStateException("Cannot listen on " + config.httpHost() + ":" + config.httpPort()
                         + " (port in use or not permitted); set WARDEN_HTTP_PORT to another port");
             }
-            LOG.info("Warden is ready on port " + server.port() + " (external URL " + config.externalUrl()
+            LOG.info("Warden is ready on port " + server.port() + (config.httpTls().isPresent() ? " with TLS" : "")
+                    + " (external URL " + config.externalUrl()
                     + ", secrets hashed with " + config.hashAlgorithm().configName()
                     + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
                     : databaseSettings(config).redactedUrl()) + ")");
@@ -391,6 +407,33 @@ public final class Wiring implements AutoCloseable {
             follower.poll();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Change feed poll failed; retrying at the next interval", e);
+        }
+    }
+
+    /** Failed authentications coalesced into audit events this many keys at most between flushes. */
+    private static final int AUTH_FAILURE_KEYS = 10_000;
+
+    /**
+     * The audit log's jobs: failed-authentication windows written as they end (and all at shutdown),
+     * events older than the retention purged hourly.
+     */
+    private static void scheduleAudit(ScheduledExecutorService scheduler, List<AutoCloseable> opened,
+                                      RecordAuthenticationFailureService failures,
+                                      MariaDbAuditEventRepository events, Clock clock, WardenConfig config) {
+        long flushMillis = Math.min(config.auditFailureWindow().toMillis(), 10_000);
+        scheduler.scheduleWithFixedDelay(() -> logFailure("Writing failed-authentication audit events",
+                failures::flush), flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> logFailure("Purging old audit events",
+                () -> events.purge(clock.instant().minus(config.auditRetention()))), 0, 1, TimeUnit.HOURS);
+        opened.add(failures::flushAll);
+    }
+
+    /** Runs a scheduled job; a failure (database down) is logged and the job runs again at its next time. */
+    private static void logFailure(String job, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, job + " failed; retrying at the next run", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.http.introspection;
 
+import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.oauth.OAuthSettings;
@@ -60,7 +61,8 @@ public final class IntrospectionEndpoint implements HttpService {
                             assertion.formClientId().orElse(""));
         };
         String token = form.require("token");
-        IntrospectionResult result = introspection.introspect(new IntrospectTokenCommand(client, token));
+        IntrospectionResult result = introspection.introspect(new IntrospectTokenCommand(
+                client.from(AuthenticationHandler.clientAddress(request)), token));
         if (result.isClientRefused()) {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("Refused introspection client: " + result.reasonForLogs());

@@ -1,5 +1,6 @@
 package dev.warden.http.oauth;
 
+import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.oauth.OAuthRefusal;
 import dev.warden.application.port.in.IssueClientCredentialsTokenCommand;
@@ -70,6 +71,7 @@ public final class TokenEndpoint implements HttpService {
                     "client_credentials needs client_secret_basic, client_secret_post or private_key_jwt"));
         }
         return useCases.clientCredentials().issue(new IssueClientCredentialsTokenCommand(
-                client.credential().orElseThrow(), form.get("scope").orElse("")));
+                client.credential().orElseThrow().from(AuthenticationHandler.clientAddress(request)),
+                form.get("scope").orElse("")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.http.auth;
 
+import dev.warden.http.NoAuditEvents;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.RequestTarget;
 import dev.warden.application.auth.Verification;
@@ -50,7 +51,8 @@ class AuthenticationHandlerSchemesTest {
         HttpAdapter recording = new RecordingUseCases().adapter();
         WardenRouting.routing(routing, new HttpAdapter(authenticate, recording.orgs(), recording.users(),
                 recording.members(), recording.secrets(), recording.keys(), recording.oauth(), recording.signingKeys(),
-                recording.projects()));
+                recording.projects(),
+                NoAuditEvents.SEARCH));
     }
 
     @BeforeEach

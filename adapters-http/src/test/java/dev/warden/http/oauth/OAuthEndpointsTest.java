@@ -1,5 +1,7 @@
 package dev.warden.http.oauth;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.http.NoAuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.oauth.OAuthFixture;
@@ -55,12 +57,13 @@ class OAuthEndpointsTest {
                         new IssueClientCredentialsTokenService(chain, WORLD.issuer()),
                         new IssueJwtProfileTokenService(chain, WORLD.issuer()),
                         new RevokeTokenService(chain, WORLD.ports.accessTokens, WORLD.ports.signingKeys,
-                                WORLD.ports.cache),
+                                WORLD.ports.cache, AuditTrail.none()),
                         command -> {
                             throw new AssertionError("introspection is tested in IntrospectionEndpointTest");
                         },
                         new GetUserInfoService(chain, WORLD.ports.users, WORLD.ports.organizations,
-                                WORLD.ports.roleGrants)), recording.signingKeys(), recording.projects()));
+                                WORLD.ports.roleGrants)), recording.signingKeys(), recording.projects(),
+                NoAuditEvents.SEARCH));
     }
 
     private record Reply(int status, JsonNode json, Http1ClientResponse response) {

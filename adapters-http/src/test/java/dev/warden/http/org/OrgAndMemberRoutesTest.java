@@ -1,5 +1,6 @@
 package dev.warden.http.org;
 
+import dev.warden.http.NoAuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.AlreadyExistsException;
@@ -96,7 +97,8 @@ class OrgAndMemberRoutesTest {
                 credential.value().equals(RecordingUseCases.BEARER_TOKEN)
                         ? new Verification.Verified(PRINCIPAL, "test") : new Verification.Rejected("no"),
                 orgs, recording.users(), members, recording.secrets(), recording.keys(), recording.oauth(),
-                recording.signingKeys(), recording.projects()));
+                recording.signingKeys(), recording.projects(),
+                NoAuditEvents.SEARCH));
     }
 
     @BeforeEach

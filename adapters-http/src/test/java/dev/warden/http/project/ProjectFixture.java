@@ -1,5 +1,6 @@
 package dev.warden.http.project;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.project.LocalCaches;
@@ -61,20 +62,21 @@ final class ProjectFixture {
                 new ListAppsService(a, p.projects, p.apiApps, p.clock),
                 new UpdateAppService(a, p.apiApps, p.clock),
                 new UpdateApiAppConfigService(a, p.apiApps, p.clock, LocalCaches.NONE),
-                new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock, LocalCaches.NONE),
+                new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock, LocalCaches.NONE, AuditTrail.none()),
                 new ChangeAppStateService(a, p.apiApps, p.clock, LocalCaches.NONE),
                 new RemoveAppService(a, p.apiApps, p.clock, LocalCaches.NONE),
-                new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock, LocalCaches.NONE),
+                new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock, LocalCaches.NONE,
+                        AuditTrail.none()),
                 new GetAppKeyService(a, p.apiApps, p.appKeys),
                 new ListAppKeysService(a, p.apiApps, p.appKeys, p.clock),
-                new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock, LocalCaches.NONE),
+                new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock, LocalCaches.NONE, AuditTrail.none()),
                 new AddUserGrantService(a, p.users, p.projects, p.projectRoles, p.userGrants, p.ids, p.clock,
-                        LocalCaches.NONE),
+                        LocalCaches.NONE, AuditTrail.none()),
                 new GetUserGrantService(a, p.userGrants, views),
                 new ListUserGrantsService(a, p.userGrants, views, p.clock),
-                new UpdateUserGrantService(a, p.projectRoles, p.userGrants, p.clock, LocalCaches.NONE),
-                new ChangeUserGrantStateService(a, p.userGrants, p.clock, LocalCaches.NONE),
-                new RemoveUserGrantService(a, p.userGrants, p.clock, LocalCaches.NONE),
-                new BulkRemoveUserGrantsService(a, p.userGrants, p.clock, LocalCaches.NONE));
+                new UpdateUserGrantService(a, p.projectRoles, p.userGrants, p.clock, LocalCaches.NONE, AuditTrail.none()),
+                new ChangeUserGrantStateService(a, p.userGrants, p.clock, LocalCaches.NONE, AuditTrail.none()),
+                new RemoveUserGrantService(a, p.userGrants, p.clock, LocalCaches.NONE, AuditTrail.none()),
+                new BulkRemoveUserGrantsService(a, p.userGrants, p.clock, LocalCaches.NONE, AuditTrail.none()));
     }
 }

@@ -138,7 +138,7 @@ class MachineSecretEndpointTest {
                 "291743516339486999");
 
         assertThat(RECEIVED.get()).isEqualTo(new GenerateMachineSecretCommand(
-                new Caller(PRINCIPAL, "291743516339486999"), "not-a-number"));
+                RecordingUseCases.caller("291743516339486999"), "not-a-number"));
     }
 
     @Test

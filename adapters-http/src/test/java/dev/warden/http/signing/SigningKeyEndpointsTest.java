@@ -1,5 +1,6 @@
 package dev.warden.http.signing;
 
+import dev.warden.http.NoAuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.error.PermissionDeniedException;
@@ -73,7 +74,8 @@ class SigningKeyEndpointsTest {
                         CREATED.plusSeconds(1))));
         WardenRouting.routing(routing, new HttpAdapter(recording.authenticate(), recording.orgs(), recording.users(),
                 recording.members(), recording.secrets(), recording.keys(), recording.oauth(), keys,
-                recording.projects()));
+                recording.projects(),
+                NoAuditEvents.SEARCH));
     }
 
     @BeforeEach

@@ -125,7 +125,7 @@ class PatEndpointTest {
     void addAcceptsSnakeCaseOffsetsFractionsAndTheOrgHeader() {
         call(Method.POST, PATS, "{\"expiration_date\":\"2030-01-01T02:00:00.123456789+02:00\"}", "77");
 
-        assertThat(USE_CASES.received()).isEqualTo(new AddPersonalAccessTokenCommand(new Caller(PRINCIPAL, "77"),
+        assertThat(USE_CASES.received()).isEqualTo(new AddPersonalAccessTokenCommand(RecordingUseCases.caller("77"),
                 "291745830282477569", Instant.parse("2030-01-01T00:00:00.123456789Z")));
     }
 
@@ -229,7 +229,7 @@ class PatEndpointTest {
 
         assertThat(reply.json().get("token").get("lastUsedDate").asText()).isEqualTo("2025-08-29T10:00:00.123456Z");
         assertThat(reply.json().get("token").get("expirationDate").asText()).isEqualTo("2030-01-01T00:00:00Z");
-        assertThat(USE_CASES.received()).isEqualTo(new GetPersonalAccessTokenQuery(new Caller(PRINCIPAL, "77"),
+        assertThat(USE_CASES.received()).isEqualTo(new GetPersonalAccessTokenQuery(RecordingUseCases.caller("77"),
                 "291745830282477569", "291746120515731457"));
     }
 
@@ -281,7 +281,7 @@ class PatEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(json("{\"details\":{\"viewTimestamp\":\"2025-08-28T09:15:11.500Z\"}}"));
-        assertThat(USE_CASES.received()).isEqualTo(new ListPersonalAccessTokensQuery(new Caller(PRINCIPAL, "77"),
+        assertThat(USE_CASES.received()).isEqualTo(new ListPersonalAccessTokensQuery(RecordingUseCases.caller("77"),
                 "291745830282477569", new PageRequest(0, 1000, false)));
     }
 
@@ -318,7 +318,7 @@ class PatEndpointTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(json("""
                 {"details":{"sequence":"6","changeDate":"2025-08-28T09:20:00Z","resourceOwner":"291743516339486721"}}"""));
-        assertThat(USE_CASES.received()).isEqualTo(new RemovePersonalAccessTokenCommand(new Caller(PRINCIPAL, "77"),
+        assertThat(USE_CASES.received()).isEqualTo(new RemovePersonalAccessTokenCommand(RecordingUseCases.caller("77"),
                 "291745830282477569", "291746120515731457"));
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.http.user;
 
+import dev.warden.http.NoAuditEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.auth.Verification;
@@ -52,7 +53,14 @@ public final class RecordingUseCases {
     public static final long TOKEN_ID = 291746120515731457L;
     public static final Principal PRINCIPAL = new Principal(291700000000000001L, ORG_ID, "291700000000000002",
             "pat", Instant.parse("2099-01-01T00:00:00Z"));
-    public static final Caller CALLER = new Caller(PRINCIPAL, null);
+    /** The peer address Helidon's DirectClient reports: what the handler passes on for the audit log. */
+    public static final String CLIENT_ADDRESS = "localhost";
+    public static final Caller CALLER = new Caller(PRINCIPAL, null, CLIENT_ADDRESS);
+
+    /** The test principal calling with {@code x-zitadel-orgid: orgId}. */
+    public static Caller caller(String orgId) {
+        return new Caller(PRINCIPAL, orgId, CLIENT_ADDRESS);
+    }
 
     public static final Instant CREATED = Instant.parse("2025-08-28T09:14:42.492Z");
     public static final Instant CHANGED = Instant.parse("2025-08-28T09:15:10.001Z");
@@ -144,7 +152,8 @@ public final class RecordingUseCases {
                 new MachineKeyUseCases(c -> unused(), q -> unused(), q -> unused(), c -> unused()),
                 new OAuthUseCases(c -> unused(), c -> unused(), c -> unused(), c -> unused(), q -> unused()),
                 new SigningKeyUseCases(() -> unused(), () -> unused(), c -> unused(), q -> unused()),
-                dev.warden.http.project.UnusedProjectUseCases.create(RecordingUseCases::unused));
+                dev.warden.http.project.UnusedProjectUseCases.create(RecordingUseCases::unused),
+                NoAuditEvents.SEARCH);
     }
 
     /** A response's status, raw text and parsed JSON. */

@@ -113,7 +113,7 @@ class UserEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(USE_CASES.received()).isEqualTo(new AddMachineUserCommand(
-                new Caller(PRINCIPAL, "291743516339486999"), "robot", "Robot", null, AccessTokenType.JWT, "4711"));
+                RecordingUseCases.caller("291743516339486999"), "robot", "Robot", null, AccessTokenType.JWT, "4711"));
     }
 
     @Test
@@ -288,7 +288,7 @@ class UserEndpointTest {
     void getUserPassesTheIdAsSentAndTheOrgHeader() {
         call(Method.GET, USERS + "/not-a-number", null, "291743516339486999");
 
-        assertThat(USE_CASES.received()).isEqualTo(new GetUserQuery(new Caller(PRINCIPAL, "291743516339486999"),
+        assertThat(USE_CASES.received()).isEqualTo(new GetUserQuery(RecordingUseCases.caller("291743516339486999"),
                 "not-a-number"));
     }
 
@@ -321,7 +321,7 @@ class UserEndpointTest {
     @Test
     void updateMachineAcceptsSnakeCaseNumbersEmptyBodiesAndTheOrgHeader() {
         call(Method.PUT, USERS + "/4711/machine", "{\"name\":\"n\",\"access_token_type\":1}", "77");
-        assertThat(USE_CASES.received()).isEqualTo(new UpdateMachineUserCommand(new Caller(PRINCIPAL, "77"), "4711",
+        assertThat(USE_CASES.received()).isEqualTo(new UpdateMachineUserCommand(RecordingUseCases.caller("77"), "4711",
                 "n", null, AccessTokenType.JWT));
 
         assertThat(call(Method.PUT, USERS + "/4711/machine", null).status()).isEqualTo(200);
@@ -342,7 +342,7 @@ class UserEndpointTest {
         assertThat(USE_CASES.received()).isEqualTo(new UpdateUserNameCommand(CALLER, "4711", "robot-2"));
 
         call(Method.PUT, USERS + "/4711/username", "{\"userName\":\"robot-3\",\"user_name\":\"ignored\"}", "77");
-        assertThat(USE_CASES.received()).isEqualTo(new UpdateUserNameCommand(new Caller(PRINCIPAL, "77"), "4711",
+        assertThat(USE_CASES.received()).isEqualTo(new UpdateUserNameCommand(RecordingUseCases.caller("77"), "4711",
                 "robot-3"));
     }
 
@@ -409,7 +409,7 @@ class UserEndpointTest {
     void listUsersWithoutBodyListsEverythingByIdDescendingUpToTheCap() {
         call(Method.POST, USERS + "/_search", null, "77");
 
-        assertThat(USE_CASES.received()).isEqualTo(new ListUsersQuery(new Caller(PRINCIPAL, "77"),
+        assertThat(USE_CASES.received()).isEqualTo(new ListUsersQuery(RecordingUseCases.caller("77"),
                 new UserFilter.All(), UserSort.ID, new PageRequest(0, 1000, false)));
     }
 
@@ -581,7 +581,7 @@ class UserEndpointTest {
                 Reply reply = call(Method.POST, USERS + "/4711/" + path.getKey(), body, "77");
                 assertThat(reply.status()).as(path.getKey()).isEqualTo(200);
                 assertThat(reply.json()).isEqualTo(json(DETAILS_OF_A_WRITE));
-                assertThat(USE_CASES.received()).isEqualTo(new ChangeUserStateCommand(new Caller(PRINCIPAL, "77"),
+                assertThat(USE_CASES.received()).isEqualTo(new ChangeUserStateCommand(RecordingUseCases.caller("77"),
                         "4711", path.getValue()));
             }
         }
@@ -617,7 +617,7 @@ class UserEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(json(DETAILS_OF_A_WRITE));
-        assertThat(USE_CASES.received()).isEqualTo(new RemoveUserCommand(new Caller(PRINCIPAL, "77"), "4711"));
+        assertThat(USE_CASES.received()).isEqualTo(new RemoveUserCommand(RecordingUseCases.caller("77"), "4711"));
     }
 
     @Test

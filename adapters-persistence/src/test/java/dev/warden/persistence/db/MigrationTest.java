@@ -21,8 +21,8 @@ class MigrationTest {
     private static final List<String> TABLES =
             List.of("instance", "orgs", "users", "personal_access_tokens", "memberships", "change_feed",
                     "machine_secrets", "machine_keys", "projects", "project_roles", "api_apps", "app_keys", "user_grants",
-                    "user_grant_roles", "access_tokens", "assertion_replays", "signing_keys");
-    private static final int MIGRATIONS = 7;
+                    "user_grant_roles", "access_tokens", "assertion_replays", "signing_keys", "audit_events");
+    private static final int MIGRATIONS = 8;
 
     @TempDir
     Path dir;

@@ -24,10 +24,26 @@ public sealed interface Verification {
         }
     }
 
-    /** The credential is meant for this verifier and is not valid; the reason is for logs only. */
-    record Rejected(String reasonForLogs) implements Verification {
+    /**
+     * The credential is meant for this verifier and is not valid; the reason is for logs only.
+     *
+     * @param expired      true when the credential was genuine but past its expiry (the audit log records that)
+     * @param credentialId the id of the stored credential it named ("" when unknown): never the secret
+     * @param userId       the user of that credential (0 when unknown)
+     */
+    record Rejected(String reasonForLogs, boolean expired, String credentialId, long userId) implements Verification {
         public Rejected {
             Objects.requireNonNull(reasonForLogs, "reasonForLogs");
+            credentialId = credentialId == null ? "" : credentialId;
+        }
+
+        public Rejected(String reasonForLogs) {
+            this(reasonForLogs, false, "", 0);
+        }
+
+        /** A genuine credential used after its expiry. */
+        public static Rejected expired(String reasonForLogs, String credentialId, long userId) {
+            return new Rejected(reasonForLogs, true, credentialId, userId);
         }
     }
 

@@ -82,7 +82,8 @@ final class AccessTokenVerifier implements CredentialVerifier {
                 return new Verification.Verified(cached.get(), METHOD);
             }
             cache.invalidateCredential(cached.get().credentialId());
-            return new Verification.Rejected("expired access token");
+            return Verification.Rejected.expired("expired access token", cached.get().credentialId(),
+                    cached.get().userId());
         }
         // Before the reads: a revocation that lands meanwhile must not leave this answer cached.
         long generation = cache.generation();
@@ -111,7 +112,8 @@ final class AccessTokenVerifier implements CredentialVerifier {
             return new Verification.Rejected("JWT not signed by Warden, or not one of its access tokens");
         }
         if (!claims.get().expiresAt().isAfter(now)) {
-            return new Verification.Rejected("expired JWT access token " + claims.get().tokenId());
+            return Verification.Rejected.expired("expired JWT access token " + claims.get().tokenId(),
+                    Long.toString(claims.get().tokenId()), claims.get().userId());
         }
         Optional<AccessToken> stored = tokens.findById(claims.get().tokenId());
         if (stored.isEmpty() || stored.get().type() != AccessTokenType.JWT
@@ -123,7 +125,8 @@ final class AccessTokenVerifier implements CredentialVerifier {
 
     private Verification verifyStored(AccessToken token, Instant now) {
         if (token.isExpiredAt(now)) {
-            return new Verification.Rejected("expired access token " + token.id());
+            return Verification.Rejected.expired("expired access token " + token.id(), Long.toString(token.id()),
+                    token.userId());
         }
         Optional<ServiceUser> user = users.findById(token.userId());
         if (user.isEmpty() || !ActiveAccounts.canAuthenticate(user.get(), organizations)) {

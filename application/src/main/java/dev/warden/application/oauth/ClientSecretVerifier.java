@@ -95,7 +95,8 @@ final class ClientSecretVerifier implements CredentialVerifier {
             return new Verification.Rejected(user.isEmpty() ? "unknown client" : "client has no secret");
         }
         if (!hasher.verify(stored.get().hash(), secretBytes)) {
-            return new Verification.Rejected("wrong secret for the client of user " + user.get().id());
+            return new Verification.Rejected("wrong secret for the client of user " + user.get().id(), false, "",
+                    user.get().id());
         }
         if (!ActiveAccounts.canAuthenticate(user.get(), organizations)) {
             return new Verification.Rejected("user " + user.get().id() + " or its organization is not active");

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -39,9 +41,11 @@ public final class AddAppKeyService implements AddAppKeyUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public AddAppKeyService(AccessControl accessControl, ApiAppRepository apps, AppKeyRepository keys,
-                            RsaKeyGenerator generator, IdGenerator ids, Clock clock, LocalCaches localCaches) {
+                            RsaKeyGenerator generator, IdGenerator ids, Clock clock, LocalCaches localCaches,
+                            AuditTrail audit) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.keys = keys;
@@ -49,6 +53,7 @@ public final class AddAppKeyService implements AddAppKeyUseCase {
         this.ids = ids;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -78,6 +83,8 @@ public final class AddAppKeyService implements AddAppKeyUseCase {
             throw appMissing();
         }
         localCaches.clientChanged(app.id(), now);
+        audit.record(AuditEventType.APP_KEY_ADDED, command.caller(), org.id(), 0, Long.toString(key.id()),
+                "app " + app.id());
         return new AddedAppKeyResult(key, keyFile);
     }
 

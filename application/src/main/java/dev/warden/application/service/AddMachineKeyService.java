@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -42,15 +44,18 @@ public final class AddMachineKeyService implements AddMachineKeyUseCase {
     private final RsaKeyGenerator generator;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public AddMachineKeyService(AccessControl accessControl, ServiceUserRepository users, MachineKeyRepository keys,
-                                RsaKeyGenerator generator, IdGenerator ids, Clock clock) {
+                                RsaKeyGenerator generator, IdGenerator ids, Clock clock,
+                                AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.keys = keys;
         this.generator = generator;
         this.ids = ids;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -74,6 +79,8 @@ public final class AddMachineKeyService implements AddMachineKeyUseCase {
         if (supplied != null) {
             MachineKey key = MachineKey.create(keyId, user.id(), org.id(), supplied, expiration, now);
             keys.insert(key);
+            audit.record(AuditEventType.MACHINE_KEY_ADDED, command.caller(), org.id(), user.id(),
+                    Long.toString(keyId), "public key supplied");
             return new AddedMachineKeyResult(key, null);
         }
         KeyPair pair = generator.generate();
@@ -85,6 +92,8 @@ public final class AddMachineKeyService implements AddMachineKeyUseCase {
         // Built before the insert: a key whose file cannot be made is never stored.
         byte[] keyFile = MachineKeyFile.of(key, privateKey).toJson();
         keys.insert(key);
+        audit.record(AuditEventType.MACHINE_KEY_ADDED, command.caller(), org.id(), user.id(), Long.toString(keyId),
+                "key pair generated");
         return new AddedMachineKeyResult(key, keyFile);
     }
 

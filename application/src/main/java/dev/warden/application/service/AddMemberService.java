@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.AlreadyExistsException;
 import dev.warden.application.error.InvalidArgumentException;
@@ -37,14 +39,17 @@ public final class AddMemberService implements AddMemberUseCase {
     private final ServiceUserRepository users;
     private final InstanceRepository instances;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public AddMemberService(AccessControl accessControl, MembershipRepository memberships,
-                            ServiceUserRepository users, InstanceRepository instances, Clock clock) {
+                            ServiceUserRepository users, InstanceRepository instances, Clock clock,
+                            AuditTrail audit) {
         this.accessControl = accessControl;
         this.memberships = memberships;
         this.users = users;
         this.instances = instances;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -64,6 +69,8 @@ public final class AddMemberService implements AddMemberUseCase {
         if (!memberships.insert(membership)) {
             throw rules.alreadyMember();
         }
+        audit.record(AuditEventType.MEMBER_ADDED, command.caller(), current.id(), userId, Long.toString(scopeId),
+                MemberScopeRules.describe(command.scope(), roles));
         return new DetailsResult(membership.sequence(), now, scopeId);
     }
 
@@ -107,6 +114,11 @@ public final class AddMemberService implements AddMemberUseCase {
             this.alreadyMemberId = alreadyMemberId;
             this.alreadyMemberText = alreadyMemberText;
             this.notAMemberId = notAMemberId;
+        }
+
+        /** The audit detail of a membership: its scope and roles, e.g. {@code ORG: ORG_OWNER}. */
+        static String describe(MemberScope scope, Set<Role> roles) {
+            return scope + ": " + String.join(",", roles.stream().map(Role::name).sorted().toList());
         }
 
         static MemberScopeRules of(MemberScope scope) {

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.serviceuser.UserLookup;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.InvalidArgumentException;
@@ -34,16 +36,19 @@ public final class AddPersonalAccessTokenService implements AddPersonalAccessTok
     private final SecretHasher hasher;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public AddPersonalAccessTokenService(AccessControl accessControl, ServiceUserRepository users,
                                          PersonalAccessTokenRepository tokens, SecretHasher hasher, IdGenerator ids,
-                                         Clock clock) {
+                                         Clock clock,
+                                         AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.ids = ids;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -62,6 +67,7 @@ public final class AddPersonalAccessTokenService implements AddPersonalAccessTok
         PersonalAccessToken pat = PersonalAccessToken.create(token.id(), user.id(), org.id(),
                 hasher.hash(token.secret()), expiration, now);
         tokens.insert(pat);
+        audit.record(AuditEventType.PAT_ADDED, command.caller(), org.id(), user.id(), Long.toString(pat.id()), "");
         return new AddedPersonalAccessTokenResult(pat, token.encode());
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.AlreadyExistsException;
 import dev.warden.application.error.InvalidArgumentException;
@@ -42,10 +44,12 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public AddUserGrantService(AccessControl accessControl, ServiceUserRepository users, ProjectRepository projects,
                                ProjectRoleRepository roles, UserGrantRepository grants, IdGenerator ids,
-                               Clock clock, LocalCaches localCaches) {
+                               Clock clock, LocalCaches localCaches,
+                               AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.projects = projects;
@@ -54,6 +58,7 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
         this.ids = ids;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -75,7 +80,14 @@ public final class AddUserGrantService implements AddUserGrantUseCase {
             throw new AlreadyExistsException(ProjectErrors.UNIQUE, "User grant already exists");
         }
         localCaches.grantsChanged(grant.userId(), grant.createdAt());
+        audit.record(AuditEventType.USER_GRANT_ADDED, command.caller(), org.id(), grant.userId(),
+                Long.toString(grant.id()), grantDetail(grant));
         return new AddedUserGrantResult(grant);
+    }
+
+    /** The audit detail of a grant: project and role keys (names an administrator chose, no secret). */
+    static String grantDetail(UserGrant grant) {
+        return "project " + grant.projectId() + ": " + String.join(",", grant.roleKeys());
     }
 
     /** Role keys as sent, without repeats (the first occurrence keeps its place). */

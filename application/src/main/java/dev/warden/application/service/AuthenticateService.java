@@ -4,10 +4,13 @@ import dev.warden.application.auth.CredentialVerifier;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.application.port.in.AuthenticationFailureCommand;
+import dev.warden.application.port.in.RecordAuthenticationFailureUseCase;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Runs the enabled verifiers in their configured order; the first that does not abstain decides. */
@@ -15,8 +18,15 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     private final List<CredentialVerifier> verifiers;
     private final Set<String> schemes;
+    private final RecordAuthenticationFailureUseCase failures;
 
     public AuthenticateService(List<CredentialVerifier> verifiers) {
+        this(verifiers, command -> { });
+    }
+
+    /** @param failures told of every rejected credential (for the audit log); never of a secret */
+    public AuthenticateService(List<CredentialVerifier> verifiers, RecordAuthenticationFailureUseCase failures) {
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.verifiers = List.copyOf(verifiers);
         Set<String> declared = new LinkedHashSet<>();
         this.verifiers.forEach(v -> declared.add(v.scheme()));
@@ -35,6 +45,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
                 continue;
             }
             Verification verification = verifier.verify(credential);
+            if (verification instanceof Verification.Rejected rejected) {
+                failures.recordAuthenticationFailure(new AuthenticationFailureCommand(credential.clientAddress(),
+                        rejected.credentialId(), rejected.userId(), rejected.expired(), credential.scheme()));
+            }
             if (!(verification instanceof Verification.Abstained)) {
                 return verification;
             }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.port.in.BulkRemoveUserGrantsCommand;
@@ -8,12 +10,15 @@ import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.out.UserGrantRepository;
 import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
+import dev.warden.domain.grant.UserGrant;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.Permission;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,13 +33,16 @@ public final class BulkRemoveUserGrantsService implements BulkRemoveUserGrantsUs
     private final UserGrantRepository grants;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public BulkRemoveUserGrantsService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
-                                       LocalCaches localCaches) {
+                                       LocalCaches localCaches,
+                                       AuditTrail audit) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -46,11 +54,13 @@ public final class BulkRemoveUserGrantsService implements BulkRemoveUserGrantsUs
         }
         Set<Long> ids = new LinkedHashSet<>();
         Set<Long> users = new LinkedHashSet<>();
+        List<UserGrant> removed = new ArrayList<>();
         for (String grantId : command.grantIds()) {
             var grant = GetUserGrantService.find(grants, grantId, org.id())
                     .orElseThrow(() -> ProjectErrors.grantNotFound("COMMAND-1My0t"));
             ids.add(grant.id());
             users.add(grant.userId());
+            removed.add(grant);
         }
         if (grants.removeAll(ids) != ids.size()) {
             // One was removed concurrently; removeAll stored nothing.
@@ -58,6 +68,8 @@ public final class BulkRemoveUserGrantsService implements BulkRemoveUserGrantsUs
         }
         Instant now = clock.instant();
         users.forEach(userId -> localCaches.grantsChanged(userId, now));
+        removed.forEach(grant -> audit.record(AuditEventType.USER_GRANT_REMOVED, command.caller(), org.id(),
+                grant.userId(), Long.toString(grant.id()), AddUserGrantService.grantDetail(grant)));
         return new DetailsResult(0, now, org.id());
     }
 }

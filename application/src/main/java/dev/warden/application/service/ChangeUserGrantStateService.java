@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.port.in.ChangeUserGrantStateCommand;
@@ -9,6 +11,7 @@ import dev.warden.application.port.out.UserGrantRepository;
 import dev.warden.application.project.LocalCaches;
 import dev.warden.application.project.ProjectErrors;
 import dev.warden.domain.grant.UserGrant;
+import dev.warden.domain.grant.UserGrantState;
 import dev.warden.domain.org.Organization;
 import dev.warden.domain.policy.Permission;
 
@@ -24,13 +27,16 @@ public final class ChangeUserGrantStateService implements ChangeUserGrantStateUs
     private final UserGrantRepository grants;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public ChangeUserGrantStateService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
-                                       LocalCaches localCaches) {
+                                       LocalCaches localCaches,
+                                       AuditTrail audit) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -48,6 +54,9 @@ public final class ChangeUserGrantStateService implements ChangeUserGrantStateUs
         UserGrant changed = current.withState(command.target(), clock.instant());
         OptimisticUpdate.stored(grants.update(changed), () -> ProjectErrors.grantNotFound("COMMAND-3M9sd"));
         localCaches.grantsChanged(changed.userId(), changed.changedAt());
+        audit.record(changed.state() == UserGrantState.ACTIVE ? AuditEventType.USER_GRANT_REACTIVATED
+                        : AuditEventType.USER_GRANT_DEACTIVATED, command.caller(), org.id(), changed.userId(),
+                Long.toString(changed.id()), AddUserGrantService.grantDetail(changed));
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.serviceuser.UserLookup;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.concurrency.OptimisticUpdate;
@@ -31,13 +33,16 @@ public final class ChangeUserStateService implements ChangeUserStateUseCase {
     private final ServiceUserRepository users;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ChangeUserStateService(AccessControl accessControl, ServiceUserRepository users,
-                                  VerifiedCredentialCache cache, Clock clock) {
+                                  VerifiedCredentialCache cache, Clock clock,
+                                  AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -55,6 +60,12 @@ public final class ChangeUserStateService implements ChangeUserStateUseCase {
         // The user name is unchanged, so a taken name cannot apply; it would be answered as on a rename.
         OptimisticUpdate.stored(users.update(changed), ChangeUserStateService::notFound, UserFields::userNameTaken);
         cache.invalidateUser(user.id());
+        audit.record(switch (command.transition()) {
+            case DEACTIVATE -> AuditEventType.USER_DEACTIVATED;
+            case REACTIVATE -> AuditEventType.USER_REACTIVATED;
+            case LOCK -> AuditEventType.USER_LOCKED;
+            case UNLOCK -> AuditEventType.USER_UNLOCKED;
+        }, command.caller(), org.id(), user.id(), "", "");
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 

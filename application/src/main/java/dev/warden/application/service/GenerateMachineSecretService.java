@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.GenerateMachineSecretCommand;
@@ -34,16 +36,19 @@ public final class GenerateMachineSecretService implements GenerateMachineSecret
     private final SecretHasher hasher;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public GenerateMachineSecretService(AccessControl accessControl, ServiceUserRepository users,
                                         MachineSecretRepository secrets, SecretHasher hasher,
-                                        VerifiedCredentialCache cache, Clock clock) {
+                                        VerifiedCredentialCache cache, Clock clock,
+                                        AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.secrets = secrets;
         this.hasher = hasher;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -63,6 +68,7 @@ public final class GenerateMachineSecretService implements GenerateMachineSecret
             throw MachineSecrets.userNotExisting();
         }
         cache.invalidateUser(user.id());
+        audit.record(AuditEventType.MACHINE_SECRET_SET, command.caller(), org.id(), user.id(), "", "");
         // The client id is the preferred login name: the user name under the default domain policy.
         return new GeneratedMachineSecretResult(user.userName(), secret.value(),
                 new DetailsResult(stored.sequence(), now, org.id()));

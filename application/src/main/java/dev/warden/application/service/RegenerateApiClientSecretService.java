@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.port.in.DetailsResult;
@@ -30,14 +32,17 @@ public final class RegenerateApiClientSecretService implements RegenerateApiClie
     private final SecretHasher hasher;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public RegenerateApiClientSecretService(AccessControl accessControl, ApiAppRepository apps, SecretHasher hasher,
-                                            Clock clock, LocalCaches localCaches) {
+                                            Clock clock, LocalCaches localCaches,
+                                            AuditTrail audit) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.hasher = hasher;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -53,6 +58,8 @@ public final class RegenerateApiClientSecretService implements RegenerateApiClie
             OptimisticUpdate.stored(apps.update(changed), () -> ProjectErrors.appNotExisting("COMMAND-2g66f"),
                     ProjectErrors::appNameTaken);
             localCaches.clientChanged(changed.id(), changed.changedAt());
+            audit.record(AuditEventType.APP_SECRET_CHANGED, command.caller(), org.id(), 0, Long.toString(changed.id()),
+                    "");
             return new GeneratedClientSecretResult(secret.value(),
                     new DetailsResult(changed.sequence(), changed.changedAt(), org.id()));
         });

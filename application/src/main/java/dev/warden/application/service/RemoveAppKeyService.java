@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.project.LocalCaches;
@@ -22,14 +24,17 @@ public final class RemoveAppKeyService implements RemoveAppKeyUseCase {
     private final AppKeyRepository keys;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public RemoveAppKeyService(AccessControl accessControl, ApiAppRepository apps, AppKeyRepository keys,
-                               Clock clock, LocalCaches localCaches) {
+                               Clock clock, LocalCaches localCaches,
+                               AuditTrail audit) {
         this.accessControl = accessControl;
         this.apps = apps;
         this.keys = keys;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -41,6 +46,8 @@ public final class RemoveAppKeyService implements RemoveAppKeyUseCase {
             throw notFound();
         }
         localCaches.clientChanged(key.appId(), clock.instant());
+        audit.record(AuditEventType.APP_KEY_REMOVED, command.caller(), org.id(), 0, Long.toString(key.id()),
+                "app " + key.appId());
         return new DetailsResult(key.sequence() + 1, clock.instant(), org.id());
     }
 

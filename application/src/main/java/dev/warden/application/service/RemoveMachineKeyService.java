@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.key.MachineKeyLookup;
@@ -24,13 +26,16 @@ public final class RemoveMachineKeyService implements RemoveMachineKeyUseCase {
     private final MachineKeyRepository keys;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RemoveMachineKeyService(AccessControl accessControl, MachineKeyRepository keys,
-                                   VerifiedCredentialCache cache, Clock clock) {
+                                   VerifiedCredentialCache cache, Clock clock,
+                                   AuditTrail audit) {
         this.accessControl = accessControl;
         this.keys = keys;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -47,6 +52,8 @@ public final class RemoveMachineKeyService implements RemoveMachineKeyUseCase {
         cache.invalidateCredential(Long.toString(key.id()));
         // The access tokens obtained with the key went with it; their principals name the user.
         cache.invalidateUser(key.userId());
+        audit.record(AuditEventType.MACHINE_KEY_REMOVED, command.caller(), org.id(), key.userId(),
+                Long.toString(key.id()), "");
         return new DetailsResult(key.sequence() + 1, clock.instant(), org.id());
     }
 

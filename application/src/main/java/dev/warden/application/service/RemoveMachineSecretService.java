@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveMachineSecretCommand;
@@ -28,14 +30,17 @@ public final class RemoveMachineSecretService implements RemoveMachineSecretUseC
     private final MachineSecretRepository secrets;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RemoveMachineSecretService(AccessControl accessControl, ServiceUserRepository users,
-                                      MachineSecretRepository secrets, VerifiedCredentialCache cache, Clock clock) {
+                                      MachineSecretRepository secrets, VerifiedCredentialCache cache, Clock clock,
+                                      AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.secrets = secrets;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -49,6 +54,7 @@ public final class RemoveMachineSecretService implements RemoveMachineSecretUseC
             throw MachineSecrets.secretNotExisting();
         }
         cache.invalidateUser(user.id());
+        audit.record(AuditEventType.MACHINE_SECRET_REMOVED, command.caller(), org.id(), user.id(), "", "");
         return new DetailsResult(secret.sequence() + 1, clock.instant(), org.id());
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.service.AddMemberService.MemberScopeRules;
 import dev.warden.application.port.in.DetailsResult;
@@ -26,13 +28,16 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     private final MembershipRepository memberships;
     private final InstanceRepository instances;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RemoveMemberService(AccessControl accessControl, MembershipRepository memberships,
-                               InstanceRepository instances, Clock clock) {
+                               InstanceRepository instances, Clock clock,
+                               AuditTrail audit) {
         this.accessControl = accessControl;
         this.memberships = memberships;
         this.instances = instances;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -45,6 +50,9 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
         Optional<Membership> existing = Ids.parse(command.userId())
                 .flatMap(userId -> memberships.find(userId, command.scope(), scopeId));
         if (existing.isPresent() && memberships.remove(existing.get().userId(), command.scope(), scopeId)) {
+            audit.record(AuditEventType.MEMBER_REMOVED, command.caller(), current.id(), existing.get().userId(),
+                    Long.toString(scopeId), MemberScopeRules.describe(command.scope(),
+                            existing.get().roles()));
             return new DetailsResult(existing.get().sequence() + 1, now, scopeId);
         }
         // Nothing changed. The organization's sequence stands for it; the instance has none in Warden.

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.serviceuser.PatLookup;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
@@ -24,13 +26,16 @@ public final class RemovePersonalAccessTokenService implements RemovePersonalAcc
     private final PersonalAccessTokenRepository tokens;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RemovePersonalAccessTokenService(AccessControl accessControl, PersonalAccessTokenRepository tokens,
-                                            VerifiedCredentialCache cache, Clock clock) {
+                                            VerifiedCredentialCache cache, Clock clock,
+                                            AuditTrail audit) {
         this.accessControl = accessControl;
         this.tokens = tokens;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -45,6 +50,8 @@ public final class RemovePersonalAccessTokenService implements RemovePersonalAcc
         }
         // The PAT verifier names a principal's credential by the token id in decimal.
         cache.invalidateCredential(Long.toString(token.id()));
+        audit.record(AuditEventType.PAT_REMOVED, command.caller(), org.id(), token.userId(), Long.toString(token.id()),
+                "");
         return new DetailsResult(token.sequence() + 1, clock.instant(), org.id());
     }
 

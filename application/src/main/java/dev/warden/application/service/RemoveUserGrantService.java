@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.port.in.DetailsResult;
 import dev.warden.application.port.in.RemoveUserGrantCommand;
@@ -20,13 +22,16 @@ public final class RemoveUserGrantService implements RemoveUserGrantUseCase {
     private final UserGrantRepository grants;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public RemoveUserGrantService(AccessControl accessControl, UserGrantRepository grants, Clock clock,
-                                  LocalCaches localCaches) {
+                                  LocalCaches localCaches,
+                                  AuditTrail audit) {
         this.accessControl = accessControl;
         this.grants = grants;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -38,6 +43,8 @@ public final class RemoveUserGrantService implements RemoveUserGrantUseCase {
             throw ProjectErrors.grantNotFound("COMMAND-1My0t");
         }
         localCaches.grantsChanged(grant.userId(), clock.instant());
+        audit.record(AuditEventType.USER_GRANT_REMOVED, command.caller(), org.id(), grant.userId(),
+                Long.toString(grant.id()), AddUserGrantService.grantDetail(grant));
         return new DetailsResult(grant.sequence() + 1, clock.instant(), org.id());
     }
 }

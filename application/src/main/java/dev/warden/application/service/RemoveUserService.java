@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.serviceuser.UserLookup;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.error.NotFoundException;
@@ -25,13 +27,16 @@ public final class RemoveUserService implements RemoveUserUseCase {
     private final ServiceUserRepository users;
     private final VerifiedCredentialCache cache;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public RemoveUserService(AccessControl accessControl, ServiceUserRepository users, VerifiedCredentialCache cache,
-                             Clock clock) {
+                             Clock clock,
+                             AuditTrail audit) {
         this.accessControl = accessControl;
         this.users = users;
         this.cache = cache;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -43,6 +48,7 @@ public final class RemoveUserService implements RemoveUserUseCase {
 
         users.remove(user.id());
         cache.invalidateUser(user.id());
+        audit.record(AuditEventType.USER_REMOVED, command.caller(), org.id(), user.id(), "", "");
         return new DetailsResult(user.sequence() + 1, now, org.id());
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.oauth.OAuthRefusal;
@@ -32,13 +34,16 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final AccessTokenRepository tokens;
     private final SigningKeys signingKeys;
     private final VerifiedCredentialCache cache;
+    private final AuditTrail audit;
 
     public RevokeTokenService(AuthenticateUseCase authenticate, AccessTokenRepository tokens, SigningKeys signingKeys,
-                              VerifiedCredentialCache cache) {
+                              VerifiedCredentialCache cache,
+                              AuditTrail audit) {
         this.authenticate = authenticate;
         this.tokens = tokens;
         this.signingKeys = signingKeys;
         this.cache = cache;
+        this.audit = audit;
     }
 
     @Override
@@ -62,6 +67,9 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
         }
         tokens.revoke(token.get().id());
         cache.invalidateCredential(Long.toString(token.get().id()));
+        audit.record(AuditEventType.ACCESS_TOKEN_REVOKED, verified.principal().userId(), token.get().orgId(),
+                token.get().userId(), Long.toString(token.get().id()), command.client().clientAddress(), "",
+                audit.now());
     }
 
     /** The stored token the string names, if it is genuinely one (secret or signature checked). */

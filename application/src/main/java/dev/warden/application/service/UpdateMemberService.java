@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.service.AddMemberService.MemberScopeRules;
@@ -29,13 +31,16 @@ public final class UpdateMemberService implements UpdateMemberUseCase {
     private final MembershipRepository memberships;
     private final InstanceRepository instances;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public UpdateMemberService(AccessControl accessControl, MembershipRepository memberships,
-                               InstanceRepository instances, Clock clock) {
+                               InstanceRepository instances, Clock clock,
+                               AuditTrail audit) {
         this.accessControl = accessControl;
         this.memberships = memberships;
         this.instances = instances;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -57,6 +62,8 @@ public final class UpdateMemberService implements UpdateMemberUseCase {
         Instant now = clock.instant();
         Membership updated = existing.withRoles(roles, now);
         OptimisticUpdate.stored(memberships.update(updated), rules::notAMember);
+        audit.record(AuditEventType.MEMBER_CHANGED, command.caller(), current.id(), existing.userId(),
+                Long.toString(scopeId), MemberScopeRules.describe(command.scope(), roles));
         return new DetailsResult(updated.sequence(), now, scopeId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
+import dev.warden.domain.audit.AuditEventType;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.concurrency.OptimisticUpdate;
 import dev.warden.application.error.PreconditionFailedException;
@@ -25,14 +27,17 @@ public final class UpdateUserGrantService implements UpdateUserGrantUseCase {
     private final UserGrantRepository grants;
     private final Clock clock;
     private final LocalCaches localCaches;
+    private final AuditTrail audit;
 
     public UpdateUserGrantService(AccessControl accessControl, ProjectRoleRepository roles,
-                                  UserGrantRepository grants, Clock clock, LocalCaches localCaches) {
+                                  UserGrantRepository grants, Clock clock, LocalCaches localCaches,
+                                  AuditTrail audit) {
         this.accessControl = accessControl;
         this.roles = roles;
         this.grants = grants;
         this.clock = clock;
         this.localCaches = localCaches;
+        this.audit = audit;
     }
 
     @Override
@@ -52,6 +57,8 @@ public final class UpdateUserGrantService implements UpdateUserGrantUseCase {
         UserGrant changed = current.withRoleKeys(keys, clock.instant());
         OptimisticUpdate.stored(grants.update(changed), () -> ProjectErrors.grantNotFound("COMMAND-3M9sd"));
         localCaches.grantsChanged(changed.userId(), changed.changedAt());
+        audit.record(AuditEventType.USER_GRANT_CHANGED, command.caller(), org.id(), changed.userId(),
+                Long.toString(changed.id()), AddUserGrantService.grantDetail(changed));
         return new DetailsResult(changed.sequence(), changed.changedAt(), org.id());
     }
 }

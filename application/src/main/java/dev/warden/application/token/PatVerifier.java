@@ -86,7 +86,8 @@ final class PatVerifier implements CredentialVerifier {
                 return new Verification.Verified(cached.get(), METHOD);
             }
             cache.invalidateCredential(cached.get().credentialId());
-            return new Verification.Rejected("expired personal access token");
+            return Verification.Rejected.expired("expired personal access token", cached.get().credentialId(),
+                    cached.get().userId());
         }
         return verifyStored(parsed.get(), digest, now);
     }
@@ -97,14 +98,16 @@ final class PatVerifier implements CredentialVerifier {
         Optional<PersonalAccessToken> stored = tokens.findById(token.id());
         if (stored.isEmpty()) {
             hasher.verify(dummyHash, token.secret());
-            return new Verification.Rejected("unknown personal access token");
+            return new Verification.Rejected("unknown personal access token", false, Long.toString(token.id()), 0);
         }
         PersonalAccessToken pat = stored.get();
         if (!hasher.verify(pat.secretHash(), token.secret())) {
-            return new Verification.Rejected("wrong secret for personal access token " + pat.id());
+            return new Verification.Rejected("wrong secret for personal access token " + pat.id(), false,
+                    Long.toString(pat.id()), pat.userId());
         }
         if (pat.isExpiredAt(now)) {
-            return new Verification.Rejected("expired personal access token " + pat.id());
+            return Verification.Rejected.expired("expired personal access token " + pat.id(), Long.toString(pat.id()),
+                    pat.userId());
         }
         Optional<ServiceUser> user = users.findById(pat.userId());
         if (user.isEmpty() || !user.get().canAuthenticate()) {

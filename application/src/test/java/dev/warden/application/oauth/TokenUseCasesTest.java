@@ -1,5 +1,6 @@
 package dev.warden.application.oauth;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
@@ -49,7 +50,8 @@ class TokenUseCasesTest {
         var chain = world.authenticate();
         clientCredentials = new IssueClientCredentialsTokenService(chain, world.issuer());
         jwtProfile = new IssueJwtProfileTokenService(chain, world.issuer());
-        revoke = new RevokeTokenService(chain, world.ports.accessTokens, world.ports.signingKeys, world.ports.cache);
+        revoke = new RevokeTokenService(chain, world.ports.accessTokens, world.ports.signingKeys, world.ports.cache,
+                AuditTrail.none());
         management = new AuthenticateManagementCallService(chain, world.ports.instances);
     }
 

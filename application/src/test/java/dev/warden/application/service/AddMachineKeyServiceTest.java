@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.error.UnavailableException;
@@ -45,7 +46,7 @@ class AddMachineKeyServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new AddMachineKeyService(world.accessControl, world.ports.users, world.ports.machineKeys,
-                world.ports.keyGenerator, world.ports.ids, world.ports.clock);
+                world.ports.keyGenerator, world.ports.ids, world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
     }
 

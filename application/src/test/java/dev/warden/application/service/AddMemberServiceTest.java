@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.AlreadyExistsException;
 import dev.warden.application.error.InvalidArgumentException;
@@ -59,7 +60,7 @@ class AddMemberServiceTest {
         bob = ports.serviceUser(other, "bob");
         ports.clock.advance(Duration.ofMinutes(1));
         service = new AddMemberService(ports.accessControl(), ports.memberships, ports.users, ports.instances,
-                ports.clock);
+                ports.clock, AuditTrail.none());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -34,7 +35,7 @@ class AddPersonalAccessTokenServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new AddPersonalAccessTokenService(world.accessControl, world.ports.users, world.ports.tokens,
-                world.ports.hasher, world.ports.ids, world.ports.clock);
+                world.ports.hasher, world.ports.ids, world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PreconditionFailedException;
@@ -34,7 +35,7 @@ class ChangeUserStateServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new ChangeUserStateService(world.accessControl, world.ports.users, world.ports.cache,
-                world.ports.clock);
+                world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         world.ports.clock.advance(Duration.ofMinutes(1));
     }

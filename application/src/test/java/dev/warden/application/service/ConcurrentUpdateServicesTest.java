@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.ConflictException;
 import dev.warden.application.error.NotFoundException;
@@ -296,11 +297,11 @@ class ConcurrentUpdateServicesTest {
     }
 
     private ChangeUserStateService changeUserState() {
-        return new ChangeUserStateService(ports.accessControl(), ports.users, ports.cache, ports.clock);
+        return new ChangeUserStateService(ports.accessControl(), ports.users, ports.cache, ports.clock, AuditTrail.none());
     }
 
     private UpdateMemberService updateMember() {
-        return new UpdateMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock);
+        return new UpdateMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock, AuditTrail.none());
     }
 
     private UpdateMemberCommand memberUpdate(String... roles) {

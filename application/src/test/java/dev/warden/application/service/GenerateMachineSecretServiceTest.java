@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.fakes.FakePorts.IssuedToken;
@@ -43,7 +44,7 @@ class GenerateMachineSecretServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new GenerateMachineSecretService(world.accessControl, world.ports.users, world.ports.secrets,
-                world.ports.hasher, world.ports.cache, world.ports.clock);
+                world.ports.hasher, world.ports.cache, world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         world.ports.clock.advance(Duration.ofMinutes(1));
         // The fixture's verifier hashed its dummy secret: count only what the service hashes.
@@ -141,7 +142,7 @@ class GenerateMachineSecretServiceTest {
         // The save finds no user: as if a concurrent removal ran between look-up and write.
         GenerateMachineSecretService racing = new GenerateMachineSecretService(world.accessControl,
                 world.ports.users, new InMemoryMachineSecretRepository(), world.ports.hasher,
-                world.ports.cache, world.ports.clock);
+                world.ports.cache, world.ports.clock, AuditTrail.none());
 
         assertFails(() -> racing.generateMachineSecret(new GenerateMachineSecretCommand(world.admin(), id(robot))),
                 PreconditionFailedException.class, "COMMAND-x7s802", "Errors.User.NotExisting");

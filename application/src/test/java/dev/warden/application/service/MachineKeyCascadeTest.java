@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.port.in.AddMachineKeyCommand;
 import dev.warden.application.port.in.RemoveOrgCommand;
 import dev.warden.application.port.in.RemoveUserCommand;
@@ -18,7 +19,7 @@ class MachineKeyCascadeTest {
 
     private final UserServiceFixture world = new UserServiceFixture();
     private final AddMachineKeyService add = new AddMachineKeyService(world.accessControl, world.ports.users,
-            world.ports.machineKeys, world.ports.keyGenerator, world.ports.ids, world.ports.clock);
+            world.ports.machineKeys, world.ports.keyGenerator, world.ports.ids, world.ports.clock, AuditTrail.none());
 
     @Test
     void removingAUserRemovesItsKeysAndLeavesOthersAlone() {
@@ -28,7 +29,7 @@ class MachineKeyCascadeTest {
         addKey(robot);
         MachineKey kept = addKey(neighbour);
 
-        new RemoveUserService(world.accessControl, world.ports.users, world.ports.cache, world.ports.clock)
+        new RemoveUserService(world.accessControl, world.ports.users, world.ports.cache, world.ports.clock, AuditTrail.none())
                 .removeUser(new RemoveUserCommand(world.admin(), id(robot)));
 
         assertThat(world.ports.machineKeys.all()).containsExactly(kept);

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.fakes.FakePorts;
 import dev.warden.application.port.in.AddApiAppCommand;
@@ -64,22 +65,22 @@ class ProjectLocalCachesTest {
         var app = new AddApiAppService(a, p.projects, p.apiApps, p.hasher, p.ids, p.clock, caches)
                 .addApiApp(new AddApiAppCommand(caller, projectId, "rs", ApiAuthMethod.PRIVATE_KEY_JWT)).app();
         String appId = Long.toString(app.id());
-        new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock, caches)
+        new RegenerateApiClientSecretService(a, p.apiApps, p.hasher, p.clock, caches, AuditTrail.none())
                 .regenerateApiClientSecret(new RegenerateApiClientSecretCommand(caller, projectId, appId));
-        var key = new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock, caches)
+        var key = new AddAppKeyService(a, p.apiApps, p.appKeys, p.keyGenerator, p.ids, p.clock, caches, AuditTrail.none())
                 .addAppKey(new AddAppKeyCommand(caller, projectId, appId, true, null)).key();
-        new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock, caches)
+        new RemoveAppKeyService(a, p.apiApps, p.appKeys, p.clock, caches, AuditTrail.none())
                 .removeAppKey(new RemoveAppKeyCommand(caller, projectId, appId, Long.toString(key.id())));
         new ChangeAppStateService(a, p.apiApps, p.clock, caches)
                 .changeAppState(new ChangeAppStateCommand(caller, projectId, appId, AppState.INACTIVE));
         var grant = new AddUserGrantService(a, p.users, p.projects, p.projectRoles, p.userGrants, p.ids, p.clock,
-                caches).addUserGrant(new AddUserGrantCommand(caller, Long.toString(robot.id()), projectId,
+                caches, AuditTrail.none()).addUserGrant(new AddUserGrantCommand(caller, Long.toString(robot.id()), projectId,
                 List.of("reader"))).grant();
         new RemoveProjectRoleService(a, p.projects, p.projectRoles, p.clock, caches)
                 .removeProjectRole(new RemoveProjectRoleCommand(caller, projectId, "reader"));
         new RemoveProjectRoleService(a, p.projects, p.projectRoles, p.clock, caches)
                 .removeProjectRole(new RemoveProjectRoleCommand(caller, projectId, "reader"));
-        new BulkRemoveUserGrantsService(a, p.userGrants, p.clock, caches)
+        new BulkRemoveUserGrantsService(a, p.userGrants, p.clock, caches, AuditTrail.none())
                 .bulkRemoveUserGrants(new BulkRemoveUserGrantsCommand(caller, List.of(Long.toString(grant.id()))));
         new RemoveProjectService(a, p.projects, p.clock, caches)
                 .removeProject(new RemoveProjectCommand(caller, projectId));

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.port.in.DetailsResult;
@@ -31,7 +32,7 @@ class RemoveMachineKeyServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new RemoveMachineKeyService(world.accessControl, world.ports.machineKeys, world.ports.cache,
-                world.ports.clock);
+                world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         key = storedKey(world, robot);
     }

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.error.PreconditionFailedException;
 import dev.warden.application.fakes.FakePorts.IssuedToken;
 import dev.warden.application.fakes.InMemoryChangeFeed;
@@ -39,7 +40,7 @@ class RemoveMachineSecretServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new RemoveMachineSecretService(world.accessControl, world.ports.users, world.ports.secrets,
-                world.ports.cache, world.ports.clock);
+                world.ports.cache, world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         secret = world.ports.secrets.put(MachineSecret.create(robot.id(),
                 world.ports.hasher.hash("s3cret".getBytes(StandardCharsets.US_ASCII)), world.ports.clock.instant())
@@ -93,7 +94,7 @@ class RemoveMachineSecretServiceTest {
         InMemoryMachineSecretRepository gone = new InMemoryMachineSecretRepository();
         RemoveMachineSecretService racing = new RemoveMachineSecretService(world.accessControl, world.ports.users,
                 new SplitRepository(world.ports.secrets, gone), world.ports.cache,
-                world.ports.clock);
+                world.ports.clock, AuditTrail.none());
 
         assertFails(() -> racing.removeMachineSecret(new RemoveMachineSecretCommand(world.admin(), id(robot))),
                 PreconditionFailedException.class, "COMMAND-coi82n", "Secret doesn't exist");

@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;
@@ -54,7 +55,7 @@ class RemoveMemberServiceTest {
         alice = ports.serviceUser(home, "alice");
         bob = ports.serviceUser(other, "bob");
         ports.clock.advance(Duration.ofMinutes(1));
-        service = new RemoveMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock);
+        service = new RemoveMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock, AuditTrail.none());
     }
 
     @Test

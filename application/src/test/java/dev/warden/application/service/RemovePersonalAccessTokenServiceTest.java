@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.fakes.FakePorts.IssuedToken;
@@ -31,7 +32,7 @@ class RemovePersonalAccessTokenServiceTest {
     void setUp() {
         world = new UserServiceFixture();
         service = new RemovePersonalAccessTokenService(world.accessControl, world.ports.tokens, world.ports.cache,
-                world.ports.clock);
+                world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         issued = world.ports.issuePersonalAccessToken(robot, null);
         world.ports.clock.advance(Duration.ofMinutes(1));

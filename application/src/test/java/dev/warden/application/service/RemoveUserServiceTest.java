@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.fakes.FakePorts.IssuedToken;
@@ -28,7 +29,7 @@ class RemoveUserServiceTest {
     @BeforeEach
     void setUp() {
         world = new UserServiceFixture();
-        service = new RemoveUserService(world.accessControl, world.ports.users, world.ports.cache, world.ports.clock);
+        service = new RemoveUserService(world.accessControl, world.ports.users, world.ports.cache, world.ports.clock, AuditTrail.none());
         robot = world.ports.serviceUser(world.home, "robot");
         world.ports.clock.advance(Duration.ofMinutes(1));
     }

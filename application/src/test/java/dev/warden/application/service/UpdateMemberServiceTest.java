@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.NotFoundException;
@@ -57,7 +58,7 @@ class UpdateMemberServiceTest {
         bob = ports.serviceUser(other, "bob");
         aliceOnHome = ports.grant(alice, MemberScope.ORG, home.id(), Role.ORG_OWNER_VIEWER);
         ports.clock.advance(Duration.ofMinutes(1));
-        service = new UpdateMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock);
+        service = new UpdateMemberService(ports.accessControl(), ports.memberships, ports.instances, ports.clock, AuditTrail.none());
     }
 
     @Test

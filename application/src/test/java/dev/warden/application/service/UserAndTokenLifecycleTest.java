@@ -1,5 +1,6 @@
 package dev.warden.application.service;
 
+import dev.warden.application.audit.AuditTrail;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.authz.AccessControl;
 import dev.warden.application.authz.Caller;
@@ -40,13 +41,13 @@ class UserAndTokenLifecycleTest {
     private final AddMachineUserService addUser = new AddMachineUserService(accessControl, ports.users, ports.ids,
             ports.clock);
     private final AddPersonalAccessTokenService addPat = new AddPersonalAccessTokenService(accessControl, ports.users,
-            ports.tokens, ports.hasher, ports.ids, ports.clock);
+            ports.tokens, ports.hasher, ports.ids, ports.clock, AuditTrail.none());
     private final ListPersonalAccessTokensService listPats = new ListPersonalAccessTokensService(accessControl,
             ports.users, ports.tokens, ports.clock);
     private final RemovePersonalAccessTokenService removePat = new RemovePersonalAccessTokenService(accessControl,
-            ports.tokens, ports.cache, ports.clock);
+            ports.tokens, ports.cache, ports.clock, AuditTrail.none());
     private final ChangeUserStateService changeState = new ChangeUserStateService(accessControl, ports.users,
-            ports.cache, ports.clock);
+            ports.cache, ports.clock, AuditTrail.none());
     private final GetMyOrgService getMyOrg = new GetMyOrgService(accessControl);
 
     @Test

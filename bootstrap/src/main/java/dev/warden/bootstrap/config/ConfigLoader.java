@@ -44,7 +44,8 @@ public final class ConfigLoader {
     private WardenConfig read() {
         int port = integer("warden.http.port", 8080, 0, 65535);
         Path dataDir = path("warden.data.dir", "./data");
-        URI externalUrl = externalUrl(port);
+        Optional<TlsSettings> tls = tls();
+        URI externalUrl = externalUrl(port, tls.isPresent());
         String patFile = string("warden.first.instance.pat.file", "");
         int threads = integer("warden.hash.threads", Runtime.getRuntime().availableProcessors(), 1, 64);
         return new WardenConfig(
@@ -88,7 +89,45 @@ public final class ConfigLoader {
                 duration("warden.oauth.clock.skew", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)),
                 masterKey(),
                 masterKeyFile(dataDir),
-                signingAlgorithm());
+                signingAlgorithm(),
+                tls,
+                duration("warden.audit.retention", Duration.ofDays(90), Duration.ofHours(1), Duration.ofDays(3650)),
+                duration("warden.audit.failure.window", Duration.ofMinutes(1), Duration.ofSeconds(1),
+                        Duration.ofHours(1)));
+    }
+
+    /**
+     * TLS from PEM files ({@code certificate.file} + {@code private.key.file}) or a PKCS#12 keystore
+     * ({@code keystore.file}); neither means plain HTTP, both is a mistake. Files must be readable.
+     */
+    private Optional<TlsSettings> tls() {
+        String certificate = string("warden.http.tls.certificate.file", "").strip();
+        String privateKey = string("warden.http.tls.private.key.file", "").strip();
+        String keystore = string("warden.http.tls.keystore.file", "").strip();
+        boolean pem = !certificate.isEmpty() || !privateKey.isEmpty();
+        if (pem && !keystore.isEmpty()) {
+            throw invalid("warden.http.tls.keystore.file", keystore,
+                    "either PEM files (WARDEN_HTTP_TLS_CERTIFICATE_FILE and WARDEN_HTTP_TLS_PRIVATE_KEY_FILE) or a "
+                            + "PKCS#12 keystore, not both");
+        }
+        if (pem) {
+            return Optional.of(new TlsSettings.Pem(readable("warden.http.tls.certificate.file", certificate),
+                    readable("warden.http.tls.private.key.file", privateKey),
+                    string("warden.http.tls.private.key.password", "")));
+        }
+        if (!keystore.isEmpty()) {
+            return Optional.of(new TlsSettings.Pkcs12(readable("warden.http.tls.keystore.file", keystore),
+                    string("warden.http.tls.keystore.password", "")));
+        }
+        return Optional.empty();
+    }
+
+    private Path readable(String key, String value) {
+        Path path = toPath(key, value);
+        if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+            throw invalid(key, value, "a readable file");
+        }
+        return path;
     }
 
     /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */
@@ -123,11 +162,11 @@ public final class ConfigLoader {
         return parsed;
     }
 
-    private URI externalUrl(int port) {
+    private URI externalUrl(int port, boolean tls) {
         String key = "warden.external.url";
         String value = string(key, "");
         if (value.isBlank()) {
-            value = "http://localhost:" + (port == 0 ? 8080 : port);
+            value = (tls ? "https" : "http") + "://localhost:" + (port == 0 ? 8080 : port);
         }
         try {
             URI uri = new URI(value.strip());

@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
  * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
  * @param signingAlgorithm      what new token signing keys are made for (RS256 or ES256)
+ * @param httpTls               TLS of the HTTP listener; empty = plain HTTP
+ * @param auditRetention        how long audit events are kept before the purge job deletes them
+ * @param auditFailureWindow    failed authentications are coalesced into one audit event per key and window
  */
 public record WardenConfig(
         int httpPort,
@@ -66,7 +69,10 @@ public record WardenConfig(
         Duration clockSkew,
         Optional<String> masterKey,
         Path masterKeyFile,
-        SigningAlgorithm signingAlgorithm) {
+        SigningAlgorithm signingAlgorithm,
+        Optional<TlsSettings> httpTls,
+        Duration auditRetention,
+        Duration auditFailureWindow) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();
@@ -81,6 +87,7 @@ public record WardenConfig(
     public String toString() {
         // The password and the master key must never reach a log line.
         return "WardenConfig[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
-                + (embeddedDatabase() ? "embedded H2" : dbUrl) + ", externalUrl=" + externalUrl + "]";
+                + (embeddedDatabase() ? "embedded H2" : dbUrl) + ", externalUrl=" + externalUrl
+                + ", tls=" + httpTls.map(Object::toString).orElse("off") + "]";
     }
 }

@@ -159,4 +159,34 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.envName("warden.first.instance.pat.file")).isEqualTo("WARDEN_FIRST_INSTANCE_PAT_FILE");
         assertThat(ConfigLoader.envName("warden.db.password")).isEqualTo("WARDEN_DB_PASSWORD");
     }
+
+    @Test
+    void auditAndTlsDefaultsAreThePackagedOnesAndAuditDurationsAreChecked() {
+        WardenConfig defaults = load(Map.of());
+        WardenConfig packaged = ConfigLoader.load(Config.just(ConfigSources.classpath("application.yaml")));
+
+        assertThat(defaults.httpTls()).isEmpty();
+        assertThat(defaults.auditRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(defaults.auditFailureWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(packaged.httpTls()).isEqualTo(defaults.httpTls());
+        assertThat(packaged.auditRetention()).isEqualTo(defaults.auditRetention());
+        assertThat(packaged.auditFailureWindow()).isEqualTo(defaults.auditFailureWindow());
+
+        WardenConfig set = load(Map.of("warden.audit.retention", "30d", "warden.audit.failure.window", "10s"));
+        assertThat(set.auditRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(set.auditFailureWindow()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> load(Map.of("warden.audit.failure.window", "0s")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WARDEN_AUDIT_FAILURE_WINDOW");
+        assertThatThrownBy(() -> load(Map.of("warden.audit.retention", "forever")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WARDEN_AUDIT_RETENTION");
+    }
+
+    @Test
+    void tlsPasswordsAreNeverEchoed() {
+        assertThat(ConfigLoader.envName("warden.http.tls.private.key.file")).isEqualTo("WARDEN_HTTP_TLS_PRIVATE_KEY_FILE");
+        assertThatThrownBy(() -> load(Map.of("warden.http.tls.keystore.file", "/no/such/keystore.p12",
+                "warden.http.tls.keystore.password", "s3cret-keystore-pass")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WARDEN_HTTP_TLS_KEYSTORE_FILE")
+                .hasMessageNotContaining("s3cret-keystore-pass");
+    }
 }

@@ -1,9 +1,13 @@
 package dev.warden.bootstrap.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,9 +35,43 @@ final class TestMariaDb implements AutoCloseable {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 
+    /** Checks a dump of the database for leaked secrets ({@link SecretLedger}), then drops it. */
     @Override
     public void close() {
-        execute("DROP DATABASE IF EXISTS " + name);
+        try {
+            SecretLedger.get().checkText("the database " + name, dump());
+        } finally {
+            execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    /** Every value of every character or binary column of every table, one per line (binary as UTF-8). */
+    String dump() {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+                    + "WHERE table_schema = '" + name + "' AND data_type IN ('char', 'varchar', 'tinytext', 'text', "
+                    + "'mediumtext', 'longtext', 'binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', "
+                    + "'json')")) {
+                while (rows.next()) {
+                    columns.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            for (String[] column : columns) {
+                try (ResultSet rows = statement.executeQuery("SELECT `" + column[1] + "` FROM `" + column[0] + "`")) {
+                    while (rows.next()) {
+                        byte[] value = rows.getBytes(1);
+                        if (value != null) {
+                            dump.append(new String(value, StandardCharsets.UTF_8)).append('\n');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot dump the test database " + name + ": " + e.getMessage(), e);
+        }
+        return dump.toString();
     }
 
     private static void execute(String sql) {

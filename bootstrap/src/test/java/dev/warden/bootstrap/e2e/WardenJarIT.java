@@ -135,6 +135,22 @@ class WardenJarIT {
         assertThat(dataDir.resolve("admin.pat")).doesNotExist();
     }
 
+    /**
+     * The redaction safety net is installed in the real launch path: a configuration error that
+     * echoes a token-like value is written with the token redacted.
+     */
+    @Test
+    void theLogOfTheJarRedactsTokenLikeText() throws Exception {
+        String tokenLike = "wdn_pat_" + "Zm9vYmFyYmF6cXV4".repeat(4);
+        Running warden = start(List.of(), Map.of("WARDEN_EXTERNAL_URL", tokenLike,
+                "WARDEN_DATA_DIR", dataDir.toString()));
+
+        assertThat(warden.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(warden.process.exitValue()).isEqualTo(2);
+        assertThat(warden.output()).contains("WARDEN_EXTERNAL_URL").contains("wdn_pat_[REDACTED]")
+                .doesNotContain(tokenLike.substring(8));
+    }
+
     @Test
     void aSecondServerOnTheSameDataOrPortRefusesToStartWithAClearMessage() throws Exception {
         int port = freePort();

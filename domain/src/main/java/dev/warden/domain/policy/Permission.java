@@ -18,6 +18,7 @@ public record Permission(String name) {
     public static final Permission IAM_MEMBER_READ = new Permission("iam.member.read");
     public static final Permission IAM_MEMBER_WRITE = new Permission("iam.member.write");
     public static final Permission IAM_MEMBER_DELETE = new Permission("iam.member.delete");
+    public static final Permission EVENTS_READ = new Permission("events.read");
     public static final Permission PROJECT_READ = new Permission("project.read");
     public static final Permission PROJECT_CREATE = new Permission("project.create");
     public static final Permission PROJECT_WRITE = new Permission("project.write");

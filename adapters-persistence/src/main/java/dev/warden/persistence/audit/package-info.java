@@ -1,0 +1,2 @@
+/** The audit log of security events in the {@code audit_events} table. */
+package dev.warden.persistence.audit;

@@ -1,0 +1,98 @@
+package dev.warden.bootstrap.logging;
+
+import java.util.List;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The safety net under Warden's logging: whatever a log line says — Warden's own, a library's, an
+ * exception's message or stack trace — credential-like text is replaced before it is written.
+ * Warden's code does not log secrets in the first place (the end-to-end tests prove it); this
+ * catches the mistakes of libraries and of future code.
+ *
+ * <p>Redacted: Warden tokens ({@code wdn_…}), the value of {@code Authorization} headers,
+ * JWTs and other base64 JSON ({@code eyJ…}), PEM blocks, {@code secret=}/{@code password=}-style
+ * pairs, and 64-character alphanumeric words (Warden's client secrets).
+ */
+public final class LogRedaction {
+
+    /** What replaces a secret. */
+    public static final String REDACTED = "[REDACTED]";
+
+    private record Rule(Pattern pattern, String replacement) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            // A PEM block, or its start when a message was cut off: the header stays, the body goes.
+            new Rule(Pattern.compile("(-----BEGIN [A-Z0-9 ]{1,40}-----)(?:.*?-----END [A-Z0-9 ]{1,40}-----|.*)",
+                    Pattern.DOTALL), "$1" + REDACTED + "-----END-----"),
+            // The whole rest of the value: a scheme's parameters may hold the secret anywhere.
+            new Rule(Pattern.compile("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)[^\\r\\n\"']+"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(wdn_[a-z]{1,10}_)[A-Za-z0-9_-]+"), "$1" + REDACTED),
+            // JOSE headers and every JSON object start with {" — base64 "eyJ": JWTs, key files.
+            new Rule(Pattern.compile("eyJ[A-Za-z0-9_+/=-]{8,}(?:\\.[A-Za-z0-9_+/=-]*){0,4}"), REDACTED),
+            new Rule(Pattern.compile("(?i)((?:client_secret|clientsecret|client_assertion|assertion|secret|password"
+                    + "|passphrase|access_token|refresh_token|id_token|token)[\"']?\\s*[:=]\\s*[\"']?)"
+                    + "[^\\s\"'&,;)}\\]]{4,}"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])"), REDACTED));
+
+    private LogRedaction() {
+    }
+
+    /** {@code text} with every credential-like part replaced by {@link #REDACTED}. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (Rule rule : RULES) {
+            Matcher matcher = rule.pattern().matcher(result);
+            if (matcher.find()) {
+                result = matcher.replaceAll(rule.replacement());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Puts the safety net under every handler of the root logger (what the logging configuration
+     * set up): each formats as before, then redacts. Safe to call twice.
+     */
+    public static void install() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            Formatter current = handler.getFormatter();
+            if (!(current instanceof RedactingFormatter)) {
+                handler.setFormatter(new RedactingFormatter(current));
+            }
+        }
+    }
+
+    /** A formatter that formats with another one, then redacts the whole line, stack trace included. */
+    public static final class RedactingFormatter extends Formatter {
+
+        private final Formatter delegate;
+
+        public RedactingFormatter(Formatter delegate) {
+            this.delegate = delegate == null ? new java.util.logging.SimpleFormatter() : delegate;
+        }
+
+        @Override
+        public String format(LogRecord record) {
+            return redact(delegate.format(record));
+        }
+
+        @Override
+        public String getHead(Handler handler) {
+            return delegate.getHead(handler);
+        }
+
+        @Override
+        public String getTail(Handler handler) {
+            return delegate.getTail(handler);
+        }
+    }
+}
