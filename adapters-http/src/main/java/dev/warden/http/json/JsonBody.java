@@ -111,8 +111,7 @@ public final class JsonBody {
 
     /**
      * What JSON allows but no request of this API may hold, or null: an escaped lone surrogate is
-     * no character (stored, it would turn into a question mark), and protojson refuses a null in a
-     * list, where binding would carry it into the commands.
+     * no character (UTF-8 cannot encode it, so it could not be stored as sent).
      */
     private static String problem(JsonNode node) {
         if (node.isTextual()) {
@@ -126,7 +125,7 @@ public final class JsonBody {
         }
         if (node.isArray()) {
             for (JsonNode element : node) {
-                String problem = element.isNull() ? "a list holds null" : problem(element);
+                String problem = problem(element);
                 if (problem != null) {
                     return problem;
                 }

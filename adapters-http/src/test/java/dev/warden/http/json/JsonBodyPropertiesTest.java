@@ -3,6 +3,7 @@ package dev.warden.http.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.application.error.InvalidArgumentException;
+import dev.warden.http.member.MemberRequest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -85,14 +86,14 @@ class JsonBodyPropertiesTest {
     }
 
     @Property
-    void aNullInAListIsRefused(@ForAll List<@From("text") String> roles, @ForAll @IntRange(min = 0, max = 100) int at)
+    void aNullRoleOfAMemberIsRefused(@ForAll List<@From("text") String> roles, @ForAll @IntRange(min = 0, max = 100) int at)
             throws Exception {
         List<String> withNull = new java.util.ArrayList<>(roles);
         withNull.add(at % (roles.size() + 1), null);
-        byte[] json = new ObjectMapper().writeValueAsBytes(Map.of("roles", withNull));
+        byte[] json = new ObjectMapper().writeValueAsBytes(Map.of("userId", "1", "roles", withNull));
 
-        assertThatThrownBy(() -> body.parse(json, Sample.class, "SampleRequest"))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("null");
+        assertThatThrownBy(() -> body.parse(json, MemberRequest.class, "AddMemberRequest"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("roles");
     }
 
     @Property
