@@ -23,6 +23,7 @@ import dev.warden.http.project.AppEndpoint;
 import dev.warden.http.project.ProjectEndpoint;
 import dev.warden.http.project.UserGrantEndpoint;
 import dev.warden.http.token.PatEndpoint;
+import dev.warden.http.transport.SecurityHeaders;
 import dev.warden.http.user.UserEndpoint;
 import dev.warden.http.userinfo.UserInfoEndpoint;
 import io.helidon.webserver.http.HttpRouting;
@@ -46,6 +47,8 @@ public final class WardenRouting {
 
     /** @param maxBodyBytes the largest request body the API reads; larger ones get a JSON 413 */
     public static void routing(HttpRouting.Builder routing, HttpAdapter adapter, long maxBodyBytes) {
+        // The security headers first, so that every answer carries them, errors and 404s included.
+        routing.addFilter(SecurityHeaders.filter());
         JsonCodec json = new JsonCodec(maxBodyBytes);
         ErrorMapping errors = new ErrorMapping(json);
         errors.register(routing);

@@ -116,6 +116,8 @@ import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.http.user.UserUseCases;
 import dev.warden.http.WardenRouting;
+import dev.warden.http.transport.ServerLimits;
+import dev.warden.http.transport.TransportErrors;
 import dev.warden.persistence.cache.CachingInstanceRepository;
 import dev.warden.persistence.cache.CachingMembershipRepository;
 import dev.warden.persistence.cache.CachingOrganizationRepository;
@@ -375,9 +377,12 @@ public final class Wiring implements AutoCloseable {
                     .host(config.httpHost())
                     .port(config.httpPort())
                     // The API answers bodies over the limit with a JSON 413; the server itself cuts off
-                    // only far larger ones (with an empty 413) so that no read is unbounded.
+                    // only far larger ones (with a JSON 413 from TransportErrors) so that no read is unbounded.
                     .maxPayloadSize(Math.max(config.maxPayloadBytes() * 16, 16L << 20))
                     .update(listener -> config.httpTls().ifPresent(tls -> listener.tls(HttpTls.of(tls))))
+                    // Framing limits and JSON answers (with the security headers) for what Helidon refuses itself.
+                    .addProtocol(ServerLimits.http1())
+                    .directHandlers(TransportErrors.directHandlers())
                     .routing(routing)
                     .addFeature(ObserveFeature.just(health(database)))
                     .build()

@@ -11,6 +11,7 @@ import dev.warden.application.error.WardenException;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -42,7 +43,9 @@ public final class ErrorMapping {
                 .error(PayloadTooLargeException.class, (req, res, e) -> json.send(res,
                         Status.REQUEST_ENTITY_TOO_LARGE_413,
                         ErrorResponse.plain(GrpcCode.RESOURCE_EXHAUSTED.code(), "Request body too large")))
-                .error(RequestException.class, this::requestError)
+                .error(RequestException.class, (req, res, e) -> statusError(req, res, e.status(), e))
+                // Helidon's own refusals, e.g. the 404 of a path no route serves.
+                .error(HttpException.class, (req, res, e) -> statusError(req, res, e.status(), e))
                 .error(Exception.class, this::unexpected);
     }
 
@@ -69,21 +72,13 @@ public final class ErrorMapping {
                 : ErrorResponse.of(code.code(), error.errorId(), error.text()));
     }
 
-    private void requestError(ServerRequest request, ServerResponse response, RequestException error) {
-        Status status = error.status();
+    private void statusError(ServerRequest request, ServerResponse response, Status status, Exception error) {
         if (status.code() >= 500) {
             unexpected(request, response, error);
             return;
         }
-        GrpcCode code = switch (status.code()) {
-            case 404 -> GrpcCode.NOT_FOUND;
-            case 405 -> GrpcCode.UNIMPLEMENTED;
-            case 413 -> GrpcCode.RESOURCE_EXHAUSTED;
-            default -> GrpcCode.INVALID_ARGUMENT;
-        };
         // The status stays what Helidon decided (e.g. 413); the body follows the contract's shape.
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        json.send(response, status, ErrorResponse.plain(code.code(), status.reasonPhrase()));
+        json.send(response, status, ErrorResponse.plain(GrpcCode.forStatus(status.code()).code(), status.reasonPhrase()));
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, Exception error) {

@@ -31,4 +31,20 @@ public enum GrpcCode {
     public Status status() {
         return status;
     }
+
+    /**
+     * The code for a status that the transport or Helidon chose rather than Warden: 404, 405 and
+     * the size limits keep their meaning, other 4xx are invalid arguments, other 5xx internal.
+     */
+    public static GrpcCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> UNIMPLEMENTED;
+            case 413, 414, 429, 431 -> RESOURCE_EXHAUSTED;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : INVALID_ARGUMENT;
+        };
+    }
 }

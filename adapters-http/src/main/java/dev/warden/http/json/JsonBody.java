@@ -25,6 +25,7 @@ public final class JsonBody {
 
     /** Deeper bodies are refused before binding: no request of this API nests beyond a few levels. */
     static final int MAX_DEPTH = 32;
+    private static final String UNPAIRED_SURROGATE = "body holds an unpaired surrogate escape (not Unicode text)";
 
     private final ObjectMapper mapper;
     private final long maxBytes;
@@ -70,6 +71,10 @@ public final class JsonBody {
         if (depth(tree, 0) > MAX_DEPTH) {
             throw invalid(requestName, "body is nested too deeply");
         }
+        String problem = problem(tree);
+        if (problem != null) {
+            throw invalid(requestName, problem);
+        }
         try {
             return mapper.treeToValue(camelCase(tree), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -102,6 +107,36 @@ public final class JsonBody {
             }
         }
         return max;
+    }
+
+    /**
+     * What JSON allows but no request of this API may hold, or null: an escaped lone surrogate is
+     * no character (UTF-8 cannot encode it, so it could not be stored as sent).
+     */
+    private static String problem(JsonNode node) {
+        if (node.isTextual()) {
+            return wellFormed(node.textValue()) ? null : UNPAIRED_SURROGATE;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String problem = wellFormed(field.getKey()) ? problem(field.getValue()) : UNPAIRED_SURROGATE;
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                String problem = problem(element);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean wellFormed(String text) {
+        // A surrogate pair is one code point; an unpaired surrogate is a code point in the surrogate range.
+        return text.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     /** A copy of the tree with every object key in lowerCamelCase (snake_case is accepted on input). */

@@ -4,6 +4,8 @@ import dev.warden.application.error.UnavailableException;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -81,6 +83,15 @@ public final class OAuthResponses {
         return (request, response) -> error(response, new OAuthError(404, "invalid_request", "unknown endpoint"));
     }
 
+    private void transportRefusal(ServerRequest request, ServerResponse response, RuntimeException e, Status status) {
+        if (status.code() >= 500) {
+            LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed", e);
+            error(response, OAuthError.serverError());
+        } else {
+            error(response, new OAuthError(status.code(), "invalid_request", status.reasonPhrase()));
+        }
+    }
+
     /** The endpoint body with every failure turned into an OAuth answer (never a stack trace). */
     public Handler handler(OAuthHandler body) {
         return (request, response) -> {
@@ -92,6 +103,11 @@ public final class OAuthResponses {
                 error(response, new OAuthError(413, "invalid_request", "request body too large"));
             } catch (UnavailableException e) {
                 error(response, OAuthError.temporarilyUnavailable());
+            } catch (RequestException e) {
+                // Helidon refused the request while it was read (e.g. a chunked body over the server's limit).
+                transportRefusal(request, response, e, e.status());
+            } catch (HttpException e) {
+                transportRefusal(request, response, e, e.status());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed", e);
                 if (!response.isSent()) {

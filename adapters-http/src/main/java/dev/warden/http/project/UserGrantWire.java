@@ -1,5 +1,7 @@
 package dev.warden.http.project;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.application.authz.Caller;
 import dev.warden.application.error.InvalidArgumentException;
@@ -28,16 +30,18 @@ final class UserGrantWire {
     private UserGrantWire() {
     }
 
-    record AddUserGrantRequest(String projectId, String projectGrantId, List<String> roleKeys) {
+    // A null in a list is refused while reading (400), as protojson refuses it; the commands never see one.
+    record AddUserGrantRequest(String projectId, String projectGrantId,
+                               @JsonSetter(contentNulls = Nulls.FAIL) List<String> roleKeys) {
     }
 
     record AddUserGrantResponse(String userGrantId, ObjectDetailsResponse details) {
     }
 
-    record UpdateUserGrantRequest(List<String> roleKeys) {
+    record UpdateUserGrantRequest(@JsonSetter(contentNulls = Nulls.FAIL) List<String> roleKeys) {
     }
 
-    record BulkRemoveUserGrantRequest(List<String> grantId) {
+    record BulkRemoveUserGrantRequest(@JsonSetter(contentNulls = Nulls.FAIL) List<String> grantId) {
     }
 
     /** {@code zitadel.user.v1.UserGrant} of a service user: no human profile fields. */

@@ -38,7 +38,9 @@ final class PublicDocuments {
     private static void send(ServerResponse response, JsonCodec json, Object body) {
         response.status(Status.OK_200);
         response.header(HeaderValues.CONTENT_TYPE_JSON);
+        // Replaces the no-store every answer starts with: these documents are public and meant to be cached.
         response.header(HeaderNames.CACHE_CONTROL, CACHE_CONTROL);
+        response.headers().remove(HeaderNames.PRAGMA);
         response.send(bytes(json, body));
     }
 

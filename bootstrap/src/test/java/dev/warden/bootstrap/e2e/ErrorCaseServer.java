@@ -3,10 +3,6 @@ package dev.warden.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.bootstrap.Wiring;
-import dev.warden.bootstrap.config.ConfigLoader;
-import dev.warden.bootstrap.config.WardenConfig;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,38 +47,32 @@ final class ErrorCaseServer implements AutoCloseable {
     final String adminUserId;
     final String defaultOrgId;
 
-    private ErrorCaseServer(TestMariaDb database, Wiring warden, String admin) {
-        this.database = database;
-        this.warden = warden;
+    private final WardenOnMariaDb node;
+
+    private ErrorCaseServer(WardenOnMariaDb node) {
+        this.node = node;
+        this.database = node.database;
+        this.warden = node.warden;
         this.api = new Api(warden.port());
-        this.admin = admin;
+        this.admin = node.adminPat;
         this.defaultOrgId = ok(get("/management/v1/orgs/me", admin)).text("/org/id");
         this.adminUserId = ok(post("/management/v1/users/_search", admin,
                 "{\"queries\":[{\"userNameQuery\":{\"userName\":\"warden-admin\"}}]}")).text("/result/0/id");
     }
 
     static ErrorCaseServer start(Path dataDir) throws IOException {
-        TestMariaDb database = new TestMariaDb();
+        WardenOnMariaDb node = WardenOnMariaDb.start(dataDir, Map.of());
         try {
-            WardenConfig config = ConfigLoader.load(Config.just(ConfigSources.create(Map.of(
-                    "warden.http.port", "0", "warden.http.host", "127.0.0.1", "warden.data.dir", dataDir.toString(),
-                    "warden.db.url", database.url(), "warden.db.user", TestMariaDb.USER,
-                    "warden.db.password", TestMariaDb.PASSWORD))));
-            Wiring warden = Wiring.start(config);
-            return new ErrorCaseServer(database, warden, Files.readString(dataDir.resolve("admin.pat")).strip());
-        } catch (RuntimeException | IOException e) {
-            database.close();
+            return new ErrorCaseServer(node);
+        } catch (RuntimeException e) {
+            node.close();
             throw e;
         }
     }
 
     @Override
     public void close() {
-        try {
-            warden.close();
-        } finally {
-            database.close();
-        }
+        node.close();
     }
 
     // ---- requests: every answer is checked for leaked internals ----
@@ -254,24 +238,7 @@ final class ErrorCaseServer implements AutoCloseable {
 
     /** Every stored row that a management request could write. */
     String snapshot() {
-        StringBuilder out = new StringBuilder();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String query : SNAPSHOT_QUERIES) {
-                out.append(query).append('\n');
-                try (ResultSet rows = statement.executeQuery(query)) {
-                    ResultSetMetaData meta = rows.getMetaData();
-                    while (rows.next()) {
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            out.append(meta.getColumnLabel(i)).append('=').append(rows.getString(i)).append(' ');
-                        }
-                        out.append('\n');
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
+        return database.dump(SNAPSHOT_QUERIES);
     }
 
     /** Runs a failing request and checks that the database is exactly as before. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * {@code WARDEN_TEST_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/}); if it does not
  * answer, the test fails: persistence is never silently skipped.
  */
-final class TestMariaDb implements AutoCloseable {
+public final class TestMariaDb implements AutoCloseable {
 
     static final String SERVER_URL = env("WARDEN_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
     static final String USER = env("WARDEN_TEST_MARIADB_USER", "root");
@@ -33,6 +34,28 @@ final class TestMariaDb implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
+    /** The rows the queries return, as text: what a test compares before and after a request. */
+    public String dump(List<String> queries) {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String query : queries) {
+                out.append(query).append('\n');
+                try (ResultSet rows = statement.executeQuery(query)) {
+                    ResultSetMetaData meta = rows.getMetaData();
+                    while (rows.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            out.append(meta.getColumnLabel(i)).append('=').append(rows.getString(i)).append(' ');
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
     }
 
     /** Checks a dump of the database for leaked secrets ({@link SecretLedger}), then drops it. */
