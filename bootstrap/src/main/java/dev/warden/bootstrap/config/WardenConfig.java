@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param hashAlgorithm         the algorithm new secret hashes are made with; every known one is verified
  * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
  * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
+ * @param faults                database fault handling and shutdown
  */
 public record WardenConfig(
         int httpPort,
@@ -63,7 +64,8 @@ public record WardenConfig(
         Duration assertionMaxLifetime,
         Duration clockSkew,
         Optional<String> masterKey,
-        Path masterKeyFile) {
+        Path masterKeyFile,
+        FaultTolerance faults) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();
