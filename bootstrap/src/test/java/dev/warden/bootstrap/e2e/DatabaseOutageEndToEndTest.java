@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.bootstrap.Wiring;
 import dev.warden.bootstrap.config.ConfigLoader;
 import io.helidon.config.Config;
@@ -68,6 +69,8 @@ class DatabaseOutageEndToEndTest {
     private final Map<Integer, Integer> bulkAnswers = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger warningsOrWorse = new AtomicInteger();
+    private int port;
+    private String tokenForm;
 
     @Test
     void failsFastWhileTheDatabaseIsAwayRecoversWithoutRestartAndLosesNoAcknowledgedWrite() throws Exception {
@@ -102,7 +105,18 @@ class DatabaseOutageEndToEndTest {
                         "{\"userName\":\"oauth-bot\",\"name\":\"bot\"}")).text("/userId");
                 String botSecret = ok(api.put("/management/v1/users/" + botId + "/secret", admin, "{}"))
                         .text("/clientSecret");
-                assertThat(token(warden.port(), botSecret).statusCode()).isEqualTo(200);
+                port = warden.port();
+                tokenForm = "grant_type=client_credentials&scope=openid+urn%3Azitadel%3Aiam%3Aorg%3Aproject%3Aid%3A"
+                        + project + "%3Aaud";
+                HttpResponse<String> token = form("/oauth/v2/token", "oauth-bot", botSecret, tokenForm);
+                assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+                String accessToken = new ObjectMapper().readTree(token.body()).get("access_token").asText();
+                Api.Reply app = ok(api.post("/management/v1/projects/" + project + "/apps/api", admin,
+                        "{\"name\":\"rs\"}"));
+                String[] introspector = {app.text("/clientId"), app.text("/clientSecret")};
+                HttpResponse<String> introspection = form("/oauth/v2/introspect", introspector[0], introspector[1],
+                        "token=" + accessToken);
+                assertThat(introspection.body()).contains("\"active\":true");
 
                 List<Thread> clients = List.of(
                         Thread.ofPlatform().name("writes-users").start(() -> writeUsers(api, admin)),
@@ -114,7 +128,7 @@ class DatabaseOutageEndToEndTest {
                 mariaDb.freeze();
                 long readinessDown = awaitTrue("readiness down", () -> status(api, "/observe/health/ready") == 503);
                 long first503 = awaitFirst503After(frozen);
-                assertOutageAnswers(api, admin, warden.port(), botSecret, frozen);
+                assertOutageAnswers(api, admin, botSecret, introspector, accessToken, frozen);
                 Thread.sleep(1000);
                 assertThat(outcomes.stream().filter(o -> o.started() > first503).map(Outcome::status).distinct())
                         .as("every write while the database is frozen").containsOnly(503);
@@ -201,15 +215,19 @@ class DatabaseOutageEndToEndTest {
         }
     }
 
-    /** While the database is away: liveness up, OAuth's error shape, and cached authentication fails closed. */
-    private void assertOutageAnswers(Api api, String admin, int port, String botSecret, long since) throws Exception {
+    /**
+     * While the database is away: liveness up, OAuth's error shape at the token endpoint, and cached
+     * authentication fails closed, on the management API and at introspection.
+     */
+    private void assertOutageAnswers(Api api, String admin, String botSecret, String[] introspector,
+                                     String accessToken, long since) throws Exception {
         assertThat(api.get("/management/v1/healthz", null).status()).isEqualTo(200);
-        HttpResponse<String> token = token(port, botSecret);
-        assertThat(token.statusCode()).isEqualTo(503);
-        assertThat(token.headers().firstValue("Retry-After")).contains("1");
-        assertThat(token.body()).contains("\"error\":\"temporarily_unavailable\"");
+        assertOAuth503(form("/oauth/v2/token", "oauth-bot", botSecret, tokenForm));
         long closed = awaitTrue("cached authentication refused",
                 () -> api.get("/management/v1/orgs/me", admin).status() == 503);
+        awaitTrue("cached introspection refused", () -> uncheckedForm("/oauth/v2/introspect", introspector[0],
+                introspector[1], "token=" + accessToken).statusCode() == 503);
+        assertOAuth503(form("/oauth/v2/introspect", introspector[0], introspector[1], "token=" + accessToken));
         Api.Reply refused = api.get("/management/v1/orgs/me", admin);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.raw().headers().firstValue("Retry-After")).contains("1");
@@ -300,15 +318,28 @@ class DatabaseOutageEndToEndTest {
         }
     }
 
-    private static HttpResponse<String> token(int port, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("oauth-bot:" + secret).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/oauth/v2/token"))
+    private static void assertOAuth503(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        assertThat(response.body()).contains("\"error\":\"temporarily_unavailable\"");
+    }
+
+    /** A form POST to an OAuth endpoint with HTTP Basic client authentication. */
+    private HttpResponse<String> form(String path, String client, String secret, String body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(PATIENCE)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=openid")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> uncheckedForm(String path, String client, String secret, String body) {
+        try {
+            return form(path, client, secret, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Bulk request number → how many of its roles are stored. */
