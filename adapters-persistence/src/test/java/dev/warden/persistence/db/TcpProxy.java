@@ -22,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private volatile boolean cut;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -51,6 +52,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        cut = true;
         closeQuietly(listener);
         sockets.forEach(TcpProxy::closeQuietly);
     }
@@ -62,6 +64,12 @@ final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
+                if (cut) {
+                    // Accepted just before the cut, listed just after it: it must not survive.
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    return;
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
