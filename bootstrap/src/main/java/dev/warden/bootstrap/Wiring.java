@@ -189,7 +189,7 @@ public final class Wiring implements AutoCloseable {
                 .<IdGenerator>map(node -> new TimeOrderedIdGenerator(clock, node))
                 .orElseGet(() -> TimeOrderedIdGenerator.withRandomNode(clock));
 
-        Database database = Database.open(databaseSettings(config));
+        Database database = Database.open(databaseSettings(config), config.faults().dbCheckInterval());
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             DbClient db = database.dbClient();
@@ -360,15 +360,22 @@ public final class Wiring implements AutoCloseable {
 
             var follower = new ChangeFollower(feed, cache, List.of(organizations, memberships, signingKeys,
                     apiClients, roleGrants, clientCache, userReader), clock,
-                    config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention());
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("warden-change-follower").daemon().factory());
+                    config.changeFeedOverlap(), config.changeFeedRecheck(), config.changeFeedRetention(),
+                    config.faults().cacheStaleAfter());
+            // Two threads: a poll stuck on a lost database must not hold up the staleness check.
+            ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+                    Thread.ofPlatform().name("warden-change-follower-", 0).daemon().factory());
             opened.add(scheduler::shutdownNow);
-            scheduler.scheduleWithFixedDelay(() -> follow(follower), 0, config.clusterPollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            long pollMillis = config.clusterPollInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(new BackgroundJob("Following the change feed", follower::poll), 0,
+                    pollMillis, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(new BackgroundJob("Checking the change feed is fresh",
+                    follower::forgetCredentialsIfStale), pollMillis, pollMillis, TimeUnit.MILLISECONDS);
             // OAuth: expired access tokens and used assertions are kept no longer than needed.
-            scheduler.scheduleWithFixedDelay(() -> purgeExpired(accessTokens, replayGuard, clock), 1, 10,
-                    TimeUnit.MINUTES);
+            scheduler.scheduleWithFixedDelay(new BackgroundJob("Purging expired access tokens and assertions", () -> {
+                accessTokens.purgeExpired(clock.instant());
+                replayGuard.purgeExpired(clock.instant());
+            }), 1, 10, TimeUnit.MINUTES);
             scheduleAudit(scheduler, opened, authFailures, auditEvents, clock, config);
 
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -383,6 +390,11 @@ public final class Wiring implements AutoCloseable {
                     // Framing limits and JSON answers (with the security headers) for what Helidon refuses itself.
                     .addProtocol(ServerLimits.http1())
                     .directHandlers(TransportErrors.directHandlers())
+                    // On stop, requests in flight may finish within the grace period; Main's shutdown hook
+                    // stops the server before the last token uses are written and the pool closes, so
+                    // Helidon's own hook, which would race it, is off.
+                    .shutdownGracePeriod(config.faults().shutdownGrace())
+                    .shutdownHook(false)
                     .routing(routing)
                     .addFeature(ObserveFeature.just(health(database)))
                     .build()
@@ -406,15 +418,6 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** One poll of the change feed; a failure (database down) is logged and retried at the next poll. */
-    private static void follow(ChangeFollower follower) {
-        try {
-            follower.poll();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Change feed poll failed; retrying at the next interval", e);
-        }
-    }
-
     /** Failed authentications coalesced into audit events this many keys at most between flushes. */
     private static final int AUTH_FAILURE_KEYS = 10_000;
 
@@ -426,31 +429,11 @@ public final class Wiring implements AutoCloseable {
                                       RecordAuthenticationFailureService failures,
                                       MariaDbAuditEventRepository events, Clock clock, WardenConfig config) {
         long flushMillis = Math.min(config.auditFailureWindow().toMillis(), 10_000);
-        scheduler.scheduleWithFixedDelay(() -> logFailure("Writing failed-authentication audit events",
+        scheduler.scheduleWithFixedDelay(new BackgroundJob("Writing failed-authentication audit events",
                 failures::flush), flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> logFailure("Purging old audit events",
+        scheduler.scheduleWithFixedDelay(new BackgroundJob("Purging old audit events",
                 () -> events.purge(clock.instant().minus(config.auditRetention()))), 0, 1, TimeUnit.HOURS);
         opened.add(failures::flushAll);
-    }
-
-    /** Runs a scheduled job; a failure (database down) is logged and the job runs again at its next time. */
-    private static void logFailure(String job, Runnable run) {
-        try {
-            run.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, job + " failed; retrying at the next run", e);
-        }
-    }
-
-    /** One purge of expired OAuth rows; a failure (database down) is logged and retried at the next run. */
-    private static void purgeExpired(MariaDbAccessTokenRepository accessTokens, MariaDbAssertionReplayGuard replayGuard,
-                                     Clock clock) {
-        try {
-            accessTokens.purgeExpired(clock.instant());
-            replayGuard.purgeExpired(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Purging expired access tokens failed; retrying at the next run", e);
-        }
     }
 
     private static void closeAll(List<AutoCloseable> opened) {
@@ -471,10 +454,10 @@ public final class Wiring implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
             }
             return new DatabaseSettings(Database.embeddedH2Url(config.dataDir()), "", "", config.dbPoolSize(),
-                    DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
+                    config.faults().dbConnectionTimeout(), config.faults().dbNetworkTimeout());
         }
         return new DatabaseSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
-                DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
+                config.faults().dbConnectionTimeout(), config.faults().dbNetworkTimeout());
     }
 
     private static FirstInstanceResult setUpFirstInstance(WardenConfig config, boolean empty,

@@ -115,6 +115,12 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
         cache.asMap().values().removeIf(principal -> principal.orgId() == orgId);
     }
 
+    @Override
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+    }
+
     /** Approximate number of entries, for metrics. */
     public long estimatedSize() {
         return cache.estimatedSize();

@@ -12,12 +12,16 @@ import java.util.Objects;
  * @param maximumPoolSize   most connections the pool opens
  * @param connectionTimeout how long a caller waits for a connection before the database counts as
  *                          unavailable; short, so that an unreachable database fails fast
+ * @param networkTimeout    how long a statement of a request or a background job may wait for the
+ *                          database's answer before its connection counts as lost: bounds the wait of
+ *                          calls in flight when the database freezes or the network drops packets
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize,
-                               Duration connectionTimeout) {
+                               Duration connectionTimeout, Duration networkTimeout) {
 
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofSeconds(10);
     /** HikariCP refuses anything shorter. */
     private static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
@@ -34,6 +38,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (connectionTimeout.compareTo(MINIMUM_CONNECTION_TIMEOUT) < 0) {
             throw new IllegalArgumentException("connection timeout must be at least 250 ms");
         }
+        Objects.requireNonNull(networkTimeout, "networkTimeout");
+        if (networkTimeout.compareTo(connectionTimeout) < 0) {
+            throw new IllegalArgumentException("network timeout must be at least the connection timeout");
+        }
+    }
+
+    /** Settings with the default network timeout. */
+    public DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize,
+                            Duration connectionTimeout) {
+        this(jdbcUrl, user, password, maximumPoolSize, connectionTimeout,
+                connectionTimeout.compareTo(DEFAULT_NETWORK_TIMEOUT) > 0 ? connectionTimeout : DEFAULT_NETWORK_TIMEOUT);
     }
 
     /** Settings with the default pool size and connection timeout. */
@@ -56,6 +71,6 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     @Override
     public String toString() {
         return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user + ", password=redacted, maximumPoolSize="
-                + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + "]";
+                + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", networkTimeout=" + networkTimeout + "]";
     }
 }

@@ -78,8 +78,8 @@ public final class DbFailures {
         }
         if (isConnectionFailure(failure)) {
             if (logUnavailable) {
-                // The 503 that follows is not logged by the HTTP layer: say here why the database is gone.
-                LOGGER.log(Level.WARNING, () -> "Database unavailable: " + describe(failure));
+                // Once per call: an outage is reported once, when it begins and ends, by Database.
+                LOGGER.log(Level.DEBUG, () -> "Database unavailable: " + describe(failure));
             }
             UnavailableException unavailable = new UnavailableException(UNAVAILABLE_ID, UNAVAILABLE_TEXT);
             unavailable.initCause(failure);
@@ -166,7 +166,8 @@ public final class DbFailures {
         return false;
     }
 
-    private static String describe(Throwable failure) {
+    /** The innermost cause, with its SQLState: for logs only, never for a client. */
+    static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

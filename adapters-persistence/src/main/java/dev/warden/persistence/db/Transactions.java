@@ -112,6 +112,10 @@ public final class Transactions {
     }
 
     private static void rollbackQuietly(DbTransaction tx, RuntimeException failure) {
+        if (NoConnectionException.isIn(failure)) {
+            // Nothing began on the server; Helidon would log a WARNING per call for rolling back nothing.
+            return;
+        }
         try {
             tx.rollback();
         } catch (RuntimeException rollbackFailure) {

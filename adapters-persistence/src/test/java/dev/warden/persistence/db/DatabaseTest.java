@@ -27,7 +27,8 @@ class DatabaseTest {
     @Test
     void embeddedH2UrlPointsIntoTheDataDirectoryInMariaDbMode(@TempDir Path dir) {
         assertThat(Database.embeddedH2Url(dir)).isEqualTo("jdbc:h2:file:" + dir.toAbsolutePath().resolve("warden")
-                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IGNORECASE=TRUE");
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IGNORECASE=TRUE"
+                + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @Test
@@ -64,11 +65,9 @@ class DatabaseTest {
         @Test
         void lostDatabaseMakesRepositoriesUnavailableAndPingFalse(@TempDir Path unused) throws Exception {
             DatabaseSettings direct = TestDatabase.create(Engine.MARIADB, unused);
-            URI server = URI.create(TestDatabase.mariaDbUrl().substring("jdbc:".length()));
-            try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort())) {
-                String viaProxy = direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-                DatabaseSettings settings = new DatabaseSettings(viaProxy, direct.user(), direct.password(), 1,
-                        Duration.ofMillis(500));
+            try (TcpProxy proxy = proxyToMariaDb()) {
+                DatabaseSettings settings = new DatabaseSettings(viaProxy(proxy, direct), direct.user(),
+                        direct.password(), 1, Duration.ofMillis(500));
                 try (Database database = Database.open(settings)) {
                     MariaDbOrganizationRepository orgs = new MariaDbOrganizationRepository(database.dbClient());
                     assertThat(orgs.findById(1)).isEmpty();
@@ -89,13 +88,49 @@ class DatabaseTest {
         }
 
         @Test
+        void aFrozenDatabaseEndsCallsInFlightRefusesNewOnesAtOnceAndRecoversWithoutARestart() throws Exception {
+            DatabaseSettings direct = testDatabase().settings();
+            try (TcpProxy proxy = proxyToMariaDb()) {
+                // A network timeout far beyond the test's patience: only the reachability check can end the call.
+                DatabaseSettings settings = new DatabaseSettings(viaProxy(proxy, direct), direct.user(),
+                        direct.password(), 2, Duration.ofMillis(500), Duration.ofMinutes(10));
+                try (Database database = Database.open(settings, Duration.ofMillis(100))) {
+                    MariaDbOrganizationRepository orgs = new MariaDbOrganizationRepository(database.dbClient());
+                    assertThat(orgs.findById(1)).isEmpty();
+
+                    proxy.freeze();
+                    long start = System.nanoTime();
+                    assertThatThrownBy(() -> orgs.findById(1)).isInstanceOf(UnavailableException.class);
+                    Duration inFlight = Duration.ofNanos(System.nanoTime() - start);
+                    assertThat(inFlight).as("ended by the check, not by the network timeout")
+                            .isLessThan(Duration.ofMinutes(1));
+                    assertThat(database.reachable()).isFalse();
+                    assertThat(database.ping()).isFalse();
+
+                    start = System.nanoTime();
+                    assertThatThrownBy(() -> orgs.findById(1)).isInstanceOf(UnavailableException.class);
+                    Duration refused = Duration.ofNanos(System.nanoTime() - start);
+
+                    proxy.thaw();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!database.reachable() && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(orgs.findById(1)).isEmpty();
+                    assertThat(database.ping()).isTrue();
+                    System.getLogger(DatabaseTest.class.getName()).log(System.Logger.Level.INFO, "[frozen database] "
+                            + "call in flight ended after " + inFlight.toMillis() + " ms; next call refused in "
+                            + refused.toMillis() + " ms");
+                }
+            }
+        }
+
+        @Test
         void lostDatabaseMakesTransactionsListsAndBatchesUnavailable() throws Exception {
             DatabaseSettings direct = testDatabase().settings();
-            URI server = URI.create(TestDatabase.mariaDbUrl().substring("jdbc:".length()));
-            try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort())) {
-                String viaProxy = direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-                DatabaseSettings settings = new DatabaseSettings(viaProxy, direct.user(), direct.password(), 1,
-                        Duration.ofMillis(500));
+            try (TcpProxy proxy = proxyToMariaDb()) {
+                DatabaseSettings settings = new DatabaseSettings(viaProxy(proxy, direct), direct.user(),
+                        direct.password(), 1, Duration.ofMillis(500));
                 try (Database database = Database.open(settings)) {
                     var tokens = new MariaDbPersonalAccessTokenRepository(database.dbClient());
                     var orgs = new MariaDbOrganizationRepository(database.dbClient());
@@ -174,6 +209,16 @@ class DatabaseTest {
                     .hasMessage("Database operation failed")
                     .hasMessageNotContaining("no_such_column");
         }
+    }
+
+    private static TcpProxy proxyToMariaDb() throws IOException {
+        URI server = URI.create(TestDatabase.mariaDbUrl().substring("jdbc:".length()));
+        return new TcpProxy(server.getHost(), server.getPort() < 0 ? 3306 : server.getPort());
+    }
+
+    /** The URL of the database of {@code direct}, reached through the proxy. */
+    private static String viaProxy(TcpProxy proxy, DatabaseSettings direct) {
+        return direct.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
     }
 
     private static RuntimeException catchRuntime(Runnable statement) {

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder to a local database server, so that a test can take the database away
- * from a running pool: {@link #cut()} closes the listener and every forwarded connection.
+ * from a running pool: {@link #cut()} closes the listener and every forwarded connection;
+ * {@link #freeze()} keeps every connection open (and accepts new ones) but forwards nothing until
+ * {@link #thaw()}, as a frozen server or a network that drops packets looks.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -19,6 +21,8 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
+    private volatile boolean cut;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -31,6 +35,16 @@ final class TcpProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Nothing is forwarded any more, in either direction; connections stay open. */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Forwards again, including what arrived while frozen. */
+    void thaw() {
+        frozen = false;
+    }
+
     /** The database is gone: no new connections, and the open ones break. */
     void cut() {
         close();
@@ -38,6 +52,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        cut = true;
         closeQuietly(listener);
         sockets.forEach(TcpProxy::closeQuietly);
     }
@@ -49,6 +64,12 @@ final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
+                if (cut) {
+                    // Accepted just before the cut, listed just after it: it must not survive.
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    return;
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
@@ -60,8 +81,15 @@ final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread.ofPlatform().daemon(true).name("tcp-proxy-pump").start(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    while (frozen && !to.isClosed()) {
+                        Thread.sleep(5);
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
                 // A cut connection ends here.
             } finally {
                 closeQuietly(from);

@@ -25,8 +25,19 @@ import java.util.Objects;
  * running when the change was applied could have put a stale entry back, and the second pass
  * drops it. The bound for a change to reach every node is poll interval + query time; the stale
  * re-put window is closed after {@code recheck}.
+ *
+ * <p>While the feed cannot be read (database unreachable from this node), other nodes may still
+ * revoke credentials that this node's cache would keep accepting. So once no read has succeeded for
+ * {@code staleAfter}, every failed poll, and {@link #forgetCredentialsIfStale} (run beside the polls,
+ * which may hang on the lost database), empties the credential cache: authentication then needs the
+ * database and fails closed (503). Each read starts the overlap before the previous successful one,
+ * so after such a gap no change made meanwhile is missed; a gap longer than the feed's retention
+ * empties the credential cache instead, and the other caches fall back on their time to live.
  */
 public final class ChangeFollower {
+
+    /** Revocations on other nodes reach a node cut off from the database within this plus one poll interval. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMillis(750);
 
     private final ChangeFeed feed;
     private final VerifiedCredentialCache cache;
@@ -35,13 +46,26 @@ public final class ChangeFollower {
     private final Duration overlap;
     private final Duration recheck;
     private final Duration retention;
+    private final Duration staleAfter;
+    private final Instant created;
+    /** When the last successful read of the feed started; null before the first. Read without the lock. */
+    private volatile Instant lastRead;
     /** Change id → when it was first applied; null value once it was applied the second time. */
     private final Map<Long, Instant> applied = new HashMap<>();
     private Instant lastPrune = Instant.MIN;
 
-    /** @param listeners the other caches (organizations, memberships, …) that follow the feed */
+    /** With {@link #DEFAULT_STALE_AFTER}. */
     public ChangeFollower(ChangeFeed feed, VerifiedCredentialCache cache, List<ChangeListener> listeners, Clock clock,
                           Duration overlap, Duration recheck, Duration retention) {
+        this(feed, cache, listeners, clock, overlap, recheck, retention, DEFAULT_STALE_AFTER);
+    }
+
+    /**
+     * @param listeners  the other caches (organizations, memberships, …) that follow the feed
+     * @param staleAfter how long after the last successful read the credential cache stops being trusted
+     */
+    public ChangeFollower(ChangeFeed feed, VerifiedCredentialCache cache, List<ChangeListener> listeners, Clock clock,
+                          Duration overlap, Duration recheck, Duration retention, Duration staleAfter) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.listeners = List.copyOf(listeners);
@@ -52,12 +76,24 @@ public final class ChangeFollower {
         this.overlap = overlap;
         this.recheck = recheck;
         this.retention = retention;
+        this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
+        this.created = clock.instant();
     }
 
-    /** Reads the feed once and applies what is new or due for its second pass; returns how many were applied. */
+    /**
+     * Reads the feed once and applies what is new or due for its second pass; returns how many were
+     * applied. Throws what the feed throws, after emptying the credential cache if it is stale.
+     */
     public synchronized int poll() {
         Instant now = clock.instant();
-        List<Change> changes = feed.since(now.minus(overlap));
+        List<Change> changes;
+        try {
+            changes = feed.since(readFrom(now));
+        } catch (RuntimeException e) {
+            forgetCredentialsIfStale();
+            throw e;
+        }
+        lastRead = now;
         int count = 0;
         for (Change change : changes) {
             if (!applied.containsKey(change.id())) {
@@ -80,6 +116,37 @@ public final class ChangeFollower {
             lastPrune = now;
         }
         return count;
+    }
+
+    /**
+     * Empties the credential cache if no read of the feed has succeeded for {@code staleAfter}.
+     * Does not wait for a poll in progress, which may itself be stuck on a lost database: run it
+     * on another thread, every poll interval.
+     *
+     * @return whether the cache was emptied
+     */
+    public boolean forgetCredentialsIfStale() {
+        Instant last = lastRead;
+        if (clock.instant().isAfter((last == null ? created : last).plus(staleAfter))) {
+            cache.invalidateAll();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The overlap before the last successful read (before now on the first): consecutive reads
+     * overlap, however long the polls in between failed, so nothing is skipped.
+     */
+    private Instant readFrom(Instant now) {
+        Instant from = (lastRead == null ? now : lastRead).minus(overlap);
+        Instant oldestKept = now.minus(retention);
+        if (from.isBefore(oldestKept)) {
+            // Changes may have been pruned unseen: forget every verified credential rather than trust one.
+            cache.invalidateAll();
+            return oldestKept;
+        }
+        return from;
     }
 
     private void forgetOlderThan(Instant horizon, List<Change> current) {

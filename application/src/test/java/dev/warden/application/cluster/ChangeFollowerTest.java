@@ -259,6 +259,85 @@ class ChangeFollowerTest {
         assertThat(follower.poll()).isEqualTo(3);
     }
 
+    @Test
+    void pollsFailingForLongerThanStaleAfterEmptyTheCredentialCache() {
+        follower.poll();
+        cache.put("digest-a", principal(1, 7, "11"));
+        recordingFeed.failing = true;
+
+        clock.advance(ChangeFollower.DEFAULT_STALE_AFTER);
+        assertThatThrownBy(follower::poll).isInstanceOf(IllegalStateException.class);
+        assertThat(cache.get("digest-a")).as("within the bound").isPresent();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThatThrownBy(follower::poll).isInstanceOf(IllegalStateException.class);
+        assertThat(cache.get("digest-a")).as("past the bound").isEmpty();
+
+        // Nothing verified meanwhile survives either, until the feed is read again.
+        cache.put("digest-b", principal(2, 7, "21"));
+        clock.advance(Duration.ofMillis(250));
+        assertThatThrownBy(follower::poll).isInstanceOf(IllegalStateException.class);
+        assertThat(cache.get("digest-b")).isEmpty();
+
+        recordingFeed.failing = false;
+        follower.poll();
+        cache.put("digest-c", principal(3, 7, "31"));
+        follower.poll();
+        assertThat(cache.get("digest-c")).isPresent();
+    }
+
+    @Test
+    void staleCredentialsAreForgottenWithoutAPollThatCouldHang() {
+        follower.poll();
+        cache.put("digest-a", principal(1, 7, "11"));
+
+        clock.advance(ChangeFollower.DEFAULT_STALE_AFTER);
+        assertThat(follower.forgetCredentialsIfStale()).isFalse();
+        assertThat(cache.get("digest-a")).isPresent();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(follower.forgetCredentialsIfStale()).isTrue();
+        assertThat(cache.get("digest-a")).isEmpty();
+    }
+
+    @Test
+    void theFirstReadAfterAGapStartsWhereTheLastSuccessfulOneLeftOff() {
+        follower.poll();
+        Instant lastRead = clock.instant();
+        recordingFeed.failing = true;
+        clock.advance(Duration.ofSeconds(5));
+        Change duringTheOutage = feed.record(ChangeKind.CREDENTIAL_REVOKED, 11);
+        clock.advance(OVERLAP.multipliedBy(3));
+        assertThatThrownBy(follower::poll).isInstanceOf(IllegalStateException.class);
+        cache.put("digest-a", principal(1, 7, "11"));
+
+        recordingFeed.failing = false;
+        assertThat(follower.poll()).isEqualTo(1);
+
+        assertThat(recordingFeed.sinceCalls.getLast()).isEqualTo(lastRead.minus(OVERLAP));
+        assertThat(first.received).containsExactly(duringTheOutage);
+        assertThat(cache.get("digest-a")).isEmpty();
+        Instant caughtUp = clock.instant();
+        clock.advance(Duration.ofMillis(250));
+        follower.poll();
+        assertThat(recordingFeed.sinceCalls.getLast()).as("back to the overlap").isEqualTo(caughtUp.minus(OVERLAP));
+    }
+
+    @Test
+    void aGapLongerThanTheRetentionEmptiesTheCredentialCache() {
+        follower.poll();
+        recordingFeed.failing = true;
+        clock.advance(RETENTION);
+        assertThatThrownBy(follower::poll).isInstanceOf(IllegalStateException.class);
+        recordingFeed.failing = false;
+        cache.put("digest-a", principal(1, 7, "11"));
+
+        follower.poll();
+
+        assertThat(cache.get("digest-a")).isEmpty();
+        assertThat(recordingFeed.sinceCalls.getLast()).isEqualTo(clock.instant().minus(RETENTION));
+    }
+
     private Principal principal(long userId, long orgId, String credentialId) {
         return new Principal(userId, orgId, credentialId, "pat", clock.instant().plus(Duration.ofHours(1)));
     }
@@ -276,6 +355,7 @@ class ChangeFollowerTest {
     private static final class RecordingFeed implements ChangeFeed {
         final List<Instant> sinceCalls = new ArrayList<>();
         final List<Instant> pruneCalls = new ArrayList<>();
+        boolean failing;
         private final InMemoryChangeFeed delegate;
 
         RecordingFeed(InMemoryChangeFeed delegate) {
@@ -284,6 +364,9 @@ class ChangeFollowerTest {
 
         @Override
         public List<Change> since(Instant since) {
+            if (failing) {
+                throw new IllegalStateException("database unreachable");
+            }
             sinceCalls.add(since);
             return delegate.since(since);
         }

@@ -73,6 +73,12 @@ public final class InMemoryVerifiedCredentialCache implements VerifiedCredential
         entries.values().removeIf(p -> p.orgId() == orgId);
     }
 
+    @Override
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+
     /** Number of stored entries, expired ones included until they are next read. */
     public int size() {
         return entries.size();

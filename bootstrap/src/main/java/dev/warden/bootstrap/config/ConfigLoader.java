@@ -93,7 +93,8 @@ public final class ConfigLoader {
                 tls,
                 duration("warden.audit.retention", Duration.ofDays(90), Duration.ofHours(1), Duration.ofDays(3650)),
                 duration("warden.audit.failure.window", Duration.ofMinutes(1), Duration.ofSeconds(1),
-                        Duration.ofHours(1)));
+                        Duration.ofHours(1)),
+                faultTolerance());
     }
 
     /**
@@ -128,6 +129,20 @@ public final class ConfigLoader {
             throw invalid(key, value, "a readable file");
         }
         return path;
+    }
+
+    private FaultTolerance faultTolerance() {
+        long connection = longValue("warden.db.connection.timeout.ms", 1500, 250, 60_000);
+        String networkKey = "warden.db.network.timeout.ms";
+        long network = longValue(networkKey, 10_000, 1000, 3_600_000);
+        if (network < connection) {
+            throw invalid(networkKey, Long.toString(network), "at least warden.db.connection.timeout.ms (" + connection
+                    + ")");
+        }
+        return new FaultTolerance(Duration.ofMillis(connection), Duration.ofMillis(network),
+                Duration.ofMillis(longValue("warden.db.check.interval.ms", 500, 50, 60_000)),
+                Duration.ofMillis(longValue("warden.cluster.stale.after.ms", 750, 0, 86_400_000)),
+                Duration.ofMillis(longValue("warden.http.shutdown.grace.ms", 10_000, 0, 300_000)));
     }
 
     /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */

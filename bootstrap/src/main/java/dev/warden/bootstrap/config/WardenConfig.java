@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param httpTls               TLS of the HTTP listener; empty = plain HTTP
  * @param auditRetention        how long audit events are kept before the purge job deletes them
  * @param auditFailureWindow    failed authentications are coalesced into one audit event per key and window
+ * @param faults                database fault handling and shutdown
  */
 public record WardenConfig(
         int httpPort,
@@ -72,7 +73,8 @@ public record WardenConfig(
         SigningAlgorithm signingAlgorithm,
         Optional<TlsSettings> httpTls,
         Duration auditRetention,
-        Duration auditFailureWindow) {
+        Duration auditFailureWindow,
+        FaultTolerance faults) {
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();

@@ -189,4 +189,31 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("WARDEN_HTTP_TLS_KEYSTORE_FILE")
                 .hasMessageNotContaining("s3cret-keystore-pass");
     }
+
+    @Test
+    void databaseFaultAndShutdownSettingsHaveDefaultsAndBounds() {
+        assertThat(load(Map.of()).faults()).isEqualTo(new FaultTolerance(Duration.ofMillis(1500),
+                Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(10)));
+        assertThat(load(Map.of("warden.db.connection.timeout.ms", "2000", "warden.db.network.timeout.ms", "30000",
+                "warden.db.check.interval.ms", "250", "warden.cluster.stale.after.ms", "60000",
+                "warden.http.shutdown.grace.ms", "0")).faults())
+                .isEqualTo(new FaultTolerance(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(250),
+                        Duration.ofMinutes(1), Duration.ZERO));
+
+        List<Map<String, String>> bad = List.of(
+                Map.of("warden.db.connection.timeout.ms", "100"),
+                Map.of("warden.db.network.timeout.ms", "500"),
+                Map.of("warden.db.network.timeout.ms", "1500", "warden.db.connection.timeout.ms", "2000"),
+                Map.of("warden.db.check.interval.ms", "0"),
+                Map.of("warden.cluster.stale.after.ms", "-1"),
+                Map.of("warden.http.shutdown.grace.ms", "soon"));
+        for (Map<String, String> values : bad) {
+            String key = values.keySet().stream().filter(k -> !k.contains("connection") || values.size() == 1)
+                    .findFirst().orElseThrow();
+            assertThatThrownBy(() -> load(values)).as(values.toString())
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(key)
+                    .hasMessageContaining(ConfigLoader.envName(key));
+        }
+    }
 }

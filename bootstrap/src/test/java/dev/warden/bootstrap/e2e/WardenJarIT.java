@@ -2,35 +2,26 @@ package dev.warden.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.bootstrap.e2e.WardenJar.Running;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starts the packaged server jar as a newcomer would, configured by environment and system properties. */
 class WardenJarIT {
-
-    private static final Path JAR = Path.of("target", "warden.jar").toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dataDir;
@@ -178,66 +169,10 @@ class WardenJarIT {
     }
 
     private Running start(List<String> jvmArgs, Map<String, String> env) throws IOException {
-        assertThat(JAR).as("the packaged jar").exists();
-        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dataDir.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("WARDEN_"));
-        builder.environment().putAll(env);
-        return new Running(builder.start());
+        return WardenJar.start(dataDir, jvmArgs, env);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static final class Running {
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        Running(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // The process ended.
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        String output() {
-            return String.join("\n", lines);
-        }
-
-        void awaitOutput(String text, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (output().contains(text)) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("Warden exited with " + process.exitValue() + ":\n" + output());
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("Warden did not print '" + text + "' within " + timeout + ":\n" + output());
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        return WardenJar.freePort();
     }
 }

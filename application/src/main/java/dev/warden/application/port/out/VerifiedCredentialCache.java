@@ -39,4 +39,7 @@ public interface VerifiedCredentialCache {
 
     /** Drops every entry of that organization's users (deactivation, removal). */
     void invalidateOrg(long orgId);
+
+    /** Drops every entry: the changes of other nodes can no longer be followed (database unreachable). */
+    void invalidateAll();
 }
