@@ -12,6 +12,11 @@ import dev.warden.application.service.AddMemberService;
 import dev.warden.application.service.AddOrgService;
 import dev.warden.application.service.AddPersonalAccessTokenService;
 import dev.warden.application.service.AuthenticateService;
+import dev.warden.application.service.LimitFailedAuthenticationService;
+import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.application.port.out.FailedAuthenticationListener;
+import dev.warden.persistence.limiter.CaffeineFailedAuthenticationLimiter;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.application.service.ChangeOrgStateService;
 import dev.warden.application.service.ChangeUserStateService;
 import dev.warden.application.service.GenerateMachineSecretService;
@@ -237,7 +242,7 @@ public final class Wiring implements AutoCloseable {
                     signingKeys, oauth.issuer(), oauth.assertionRules(), apiClients, clientCache);
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
-            var authenticationMethods = new AuthenticateService(verifiers);
+            AuthenticateUseCase authenticationMethods = failureLimited(config, new AuthenticateService(verifiers), clock);
             // The user is read fresh (one row): a change of its token type or name counts at once.
             var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys,
                     roleGrants, ids, clock, oauth);
@@ -355,7 +360,8 @@ public final class Wiring implements AutoCloseable {
                     TimeUnit.MINUTES);
 
             HttpRouting.Builder routing = HttpRouting.builder();
-            WardenRouting.routing(routing, adapter, config.maxPayloadBytes());
+            WardenRouting.routing(routing, adapter, config.maxPayloadBytes(),
+                    ClientAddresses.trusting(config.trustedProxies()));
             WebServer server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -382,6 +388,25 @@ public final class Wiring implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The failed-authentication limiter in front of every authentication (security decision 6);
+     * when it is switched off, the methods as they are.
+     */
+    private static AuthenticateUseCase failureLimited(WardenConfig config, AuthenticateUseCase methods, Clock clock) {
+        WardenConfig.FailureLimits limits = config.failureLimits();
+        if (!limits.enabled()) {
+            return methods;
+        }
+        var limiter = new CaffeineFailedAuthenticationLimiter(
+                new CaffeineFailedAuthenticationLimiter.Rule(limits.addressFailures(), limits.window()),
+                new CaffeineFailedAuthenticationLimiter.Rule(limits.credentialFailures(), limits.window()),
+                limits.maxKeys(), clock);
+        // The audit log's hook: for now the burst is logged (never the credential, only its kind and id).
+        FailedAuthenticationListener listener = (key, scheme) -> LOG.warning("Failed-authentication limit reached for "
+                + key.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + key.value() + " (" + scheme + ")");
+        return new LimitFailedAuthenticationService(methods, limiter, listener);
     }
 
     /** One poll of the change feed; a failure (database down) is logged and retried at the next poll. */

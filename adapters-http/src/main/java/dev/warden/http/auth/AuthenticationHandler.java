@@ -77,7 +77,8 @@ public final class AuthenticationHandler implements Handler {
             return;
         }
         Verification verification = authenticate.authenticate(credential.get().with(
-                new RequestTarget(request.prologue().method().text(), pathAndQuery(request))));
+                new RequestTarget(request.prologue().method().text(), pathAndQuery(request)))
+                .from(ClientAddresses.of(request)));
         if (verification instanceof Verification.Verified verified) {
             request.context().register(Principal.class, verified.principal());
             response.next();

@@ -1,5 +1,6 @@
 package dev.warden.http.oauth;
 
+import dev.warden.application.error.TooManyAttemptsException;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
@@ -92,6 +93,9 @@ public final class OAuthResponses {
                 error(response, new OAuthError(413, "invalid_request", "request body too large"));
             } catch (UnavailableException e) {
                 error(response, OAuthError.temporarilyUnavailable());
+            } catch (TooManyAttemptsException e) {
+                response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                error(response, OAuthError.tooManyAttempts());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed", e);
                 if (!response.isSent()) {

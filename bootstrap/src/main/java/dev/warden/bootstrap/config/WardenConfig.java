@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param hashAlgorithm         the algorithm new secret hashes are made with; every known one is verified
  * @param masterKey             base64 of the 32-byte key sealing the signing keys; empty = use the key file
  * @param masterKeyFile         the master key file, created on the first start when {@code masterKey} is empty
+ * @param failureLimits         the failed-authentication limiter
+ * @param trustedProxies        addresses and CIDR networks whose {@code X-Forwarded-For} is believed
  */
 public record WardenConfig(
         int httpPort,
@@ -63,7 +65,18 @@ public record WardenConfig(
         Duration assertionMaxLifetime,
         Duration clockSkew,
         Optional<String> masterKey,
-        Path masterKeyFile) {
+        Path masterKeyFile,
+        FailureLimits failureLimits,
+        List<String> trustedProxies) {
+
+    /**
+     * The failed-authentication limiter: at most {@code addressFailures} failures per client
+     * address and {@code credentialFailures} per credential id within {@code window} (a window
+     * that decays), remembering at most {@code maxKeys} keys of each kind.
+     */
+    public record FailureLimits(boolean enabled, int addressFailures, int credentialFailures, Duration window,
+                                long maxKeys) {
+    }
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();

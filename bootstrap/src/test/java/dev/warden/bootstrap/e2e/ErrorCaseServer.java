@@ -2,11 +2,6 @@ package dev.warden.bootstrap.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warden.bootstrap.Wiring;
-import dev.warden.bootstrap.config.ConfigLoader;
-import dev.warden.bootstrap.config.WardenConfig;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,46 +43,38 @@ final class ErrorCaseServer implements AutoCloseable {
             "SELECT * FROM memberships ORDER BY user_id, scope, scope_id",
             "SELECT id, kind, subject_id FROM change_feed ORDER BY id");
 
+    /** The server and its database. */
+    final WardenTestServer server;
     final TestMariaDb database;
-    final Wiring warden;
     final Api api;
     /** The first-instance PAT: IAM_OWNER and ORG_OWNER of the default organization. */
     final String admin;
     final String adminUserId;
     final String defaultOrgId;
 
-    private ErrorCaseServer(TestMariaDb database, Wiring warden, String admin) {
-        this.database = database;
-        this.warden = warden;
-        this.api = new Api(warden.port());
-        this.admin = admin;
+    private ErrorCaseServer(WardenTestServer server) {
+        this.server = server;
+        this.database = server.database;
+        this.api = server.api;
+        this.admin = server.admin;
         this.defaultOrgId = ok(get("/management/v1/orgs/me", admin)).text("/org/id");
         this.adminUserId = ok(post("/management/v1/users/_search", admin,
                 "{\"queries\":[{\"userNameQuery\":{\"userName\":\"warden-admin\"}}]}")).text("/result/0/id");
     }
 
     static ErrorCaseServer start(Path dataDir) throws IOException {
-        TestMariaDb database = new TestMariaDb();
+        WardenTestServer server = WardenTestServer.start(dataDir, Map.of());
         try {
-            WardenConfig config = ConfigLoader.load(Config.just(ConfigSources.create(Map.of(
-                    "warden.http.port", "0", "warden.http.host", "127.0.0.1", "warden.data.dir", dataDir.toString(),
-                    "warden.db.url", database.url(), "warden.db.user", TestMariaDb.USER,
-                    "warden.db.password", TestMariaDb.PASSWORD))));
-            Wiring warden = Wiring.start(config);
-            return new ErrorCaseServer(database, warden, Files.readString(dataDir.resolve("admin.pat")).strip());
-        } catch (RuntimeException | IOException e) {
-            database.close();
+            return new ErrorCaseServer(server);
+        } catch (RuntimeException e) {
+            server.close();
             throw e;
         }
     }
 
     @Override
     public void close() {
-        try {
-            warden.close();
-        } finally {
-            database.close();
-        }
+        server.close();
     }
 
     // ---- requests: every answer is checked for leaked internals ----
@@ -145,7 +131,7 @@ final class ErrorCaseServer implements AutoCloseable {
      */
     Api.Reply raw(String method, String path, String token, byte[] body, String contentType,
                   boolean expectContinue) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + warden.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.warden.port() + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .expectContinue(expectContinue);
         if (contentType != null) {
