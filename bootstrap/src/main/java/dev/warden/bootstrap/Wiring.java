@@ -406,7 +406,7 @@ public final class Wiring implements AutoCloseable {
         // The audit log's hook: for now the burst is logged (never the credential, only its kind and id).
         FailedAuthenticationListener listener = (key, scheme) -> LOG.warning("Failed-authentication limit reached for "
                 + key.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + key.value() + " (" + scheme + ")");
-        return new LimitFailedAuthenticationService(methods, limiter, listener);
+        return new LimitFailedAuthenticationService(methods, limiter, listener, limits.refusalDelay());
     }
 
     /** One poll of the change feed; a failure (database down) is logged and retried at the next poll. */

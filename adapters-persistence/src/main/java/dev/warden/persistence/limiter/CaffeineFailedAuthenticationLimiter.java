@@ -23,8 +23,10 @@ import java.util.Objects;
  * lies more than {@code window - window / failures} ahead. So {@code failures} failures in a row
  * are taken, the next is refused, and from then on one more failure is taken every {@code window /
  * failures}: the count decays steadily, nothing is locked for good, and a key that stops failing is
- * forgotten (its entry expires) within one window. Failures refused while held back are not counted,
- * so hammering a held-back key does not prolong its wait.
+ * forgotten (its entry expires) within one window. Attempts refused while held back are not counted,
+ * so hammering a held-back key does not prolong its wait. An attempt is charged when it is admitted
+ * (check and charge are one atomic step per key) and forgiven when it does not fail, so a crowd of
+ * attempts arriving together is admitted only up to the key's allowance.
  */
 public final class CaffeineFailedAuthenticationLimiter implements FailedAuthenticationLimiter {
 
@@ -75,6 +77,51 @@ public final class CaffeineFailedAuthenticationLimiter implements FailedAuthenti
     }
 
     @Override
+    public Admission admit(List<Key> keys) {
+        long now = now();
+        List<Key> charged = new ArrayList<>(keys.size());
+        List<Key> reached = new ArrayList<>(0);
+        long wait = 0;
+        for (Key key : keys) {
+            Rule rule = rules.get(key.kind());
+            long tolerance = rule.toleranceNanos();
+            long[] before = {now};
+            long[] held = {0};
+            // One atomic step per key: held back (nothing charged), or charged one interval.
+            arrivals.get(key.kind()).asMap().compute(key.value(), (k, old) -> {
+                long arrival = old == null ? now : Math.max(old, now);
+                before[0] = arrival;
+                if (arrival - now > tolerance) {
+                    held[0] = arrival - now - tolerance;
+                    return old;
+                }
+                return arrival + rule.intervalNanos();
+            });
+            if (held[0] > 0) {
+                wait = Math.max(wait, held[0]);
+            } else {
+                charged.add(key);
+                if (before[0] + rule.intervalNanos() - now > tolerance) {
+                    reached.add(key);
+                }
+            }
+        }
+        if (wait > 0) {
+            forgive(charged);
+            return new Admission(Duration.ofNanos(wait), List.of());
+        }
+        return new Admission(Duration.ZERO, reached);
+    }
+
+    @Override
+    public void forgive(List<Key> keys) {
+        for (Key key : keys) {
+            long interval = rules.get(key.kind()).intervalNanos();
+            arrivals.get(key.kind()).asMap().computeIfPresent(key.value(), (k, arrival) -> arrival - interval);
+        }
+    }
+
+    @Override
     public Duration retryAfter(List<Key> keys) {
         long now = now();
         long wait = 0;
@@ -85,27 +132,6 @@ public final class CaffeineFailedAuthenticationLimiter implements FailedAuthenti
             }
         }
         return Duration.ofNanos(wait);
-    }
-
-    @Override
-    public List<Key> failed(List<Key> keys) {
-        long now = now();
-        List<Key> reached = new ArrayList<>(0);
-        for (Key key : keys) {
-            Rule rule = rules.get(key.kind());
-            long tolerance = rule.toleranceNanos();
-            long[] before = {now};
-            Long after = arrivals.get(key.kind()).asMap().merge(key.value(), now + rule.intervalNanos(),
-                    (old, fresh) -> {
-                        before[0] = Math.max(old, now);
-                        // Capped at one window ahead: failures that raced past the check do not stack up.
-                        return Math.min(before[0] + rule.intervalNanos(), now + rule.window().toNanos());
-                    });
-            if (before[0] - now <= tolerance && after - now > tolerance) {
-                reached.add(key);
-            }
-        }
-        return reached;
     }
 
     private long now() {

@@ -1,6 +1,7 @@
 package dev.warden.persistence.limiter;
 
 import dev.warden.application.fakes.MutableClock;
+import dev.warden.application.port.out.FailedAuthenticationLimiter.Admission;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.Key;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.KeyKind;
 import dev.warden.persistence.limiter.CaffeineFailedAuthenticationLimiter.Rule;
@@ -32,7 +33,7 @@ class CaffeineFailedAuthenticationLimiterTest {
     void aKeyIsHeldBackRightAfterItsThresholdOfFailuresNotBefore() {
         for (int failure = 1; failure <= 10; failure++) {
             assertThat(limiter.retryAfter(List.of(ADDRESS))).as("before failure %d", failure).isZero();
-            limiter.failed(List.of(ADDRESS));
+            limiter.admit(List.of(ADDRESS));
         }
         assertThat(limiter.retryAfter(List.of(ADDRESS))).isEqualTo(Duration.ofSeconds(6));
     }
@@ -40,7 +41,7 @@ class CaffeineFailedAuthenticationLimiterTest {
     @Test
     void eachKindHasItsOwnThreshold() {
         for (int failure = 0; failure < 5; failure++) {
-            limiter.failed(List.of(ADDRESS, PAT));
+            limiter.admit(List.of(ADDRESS, PAT));
         }
         assertThat(limiter.retryAfter(List.of(PAT))).isEqualTo(Duration.ofSeconds(12));
         assertThat(limiter.retryAfter(List.of(ADDRESS))).isZero();
@@ -61,13 +62,13 @@ class CaffeineFailedAuthenticationLimiterTest {
         assertThat(limiter.retryAfter(List.of(ADDRESS))).isEqualTo(Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
         assertThat(limiter.retryAfter(List.of(ADDRESS))).as("one failure has decayed").isZero();
-        limiter.failed(List.of(ADDRESS));
+        limiter.admit(List.of(ADDRESS));
         assertThat(limiter.retryAfter(List.of(ADDRESS))).as("and was used up at once").isEqualTo(Duration.ofSeconds(6));
 
         clock.advance(WINDOW);
         for (int failure = 1; failure <= 10; failure++) {
             assertThat(limiter.retryAfter(List.of(ADDRESS))).as("a full burst again, failure %d", failure).isZero();
-            limiter.failed(List.of(ADDRESS));
+            limiter.admit(List.of(ADDRESS));
         }
     }
 
@@ -76,36 +77,56 @@ class CaffeineFailedAuthenticationLimiterTest {
         // One failure every 6 s is exactly the rate the window allows: never refused.
         for (int failure = 0; failure < 100; failure++) {
             assertThat(limiter.retryAfter(List.of(ADDRESS))).isZero();
-            limiter.failed(List.of(ADDRESS));
+            limiter.admit(List.of(ADDRESS));
             clock.advance(Duration.ofSeconds(6));
         }
     }
 
     @Test
-    void failuresWhileHeldBackDoNotProlongTheWait() {
+    void attemptsWhileHeldBackAreRefusedUnchargedAndDoNotProlongTheWait() {
         fail(ADDRESS, 10);
         Duration wait = limiter.retryAfter(List.of(ADDRESS));
-        // A caller that is refused is not counted by the service; even if it were, the wait is capped.
-        fail(ADDRESS, 1_000);
-        assertThat(limiter.retryAfter(List.of(ADDRESS))).isLessThanOrEqualTo(wait.plusSeconds(6));
-        clock.advance(WINDOW);
-        assertThat(limiter.retryAfter(List.of(ADDRESS))).isZero();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(limiter.admit(List.of(ADDRESS))).isEqualTo(new Admission(wait, List.of()));
+        }
+        assertThat(limiter.retryAfter(List.of(ADDRESS))).isEqualTo(wait);
+    }
+
+    @Test
+    void aForgivenAttemptCostsNothing() {
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(limiter.admit(List.of(ADDRESS, PAT)).admitted()).isTrue();
+            limiter.forgive(List.of(ADDRESS, PAT));
+        }
+        assertThat(limiter.retryAfter(List.of(ADDRESS, PAT))).isZero();
+    }
+
+    @Test
+    void aHeldBackKeyChargesNoneOfTheOtherKeys() {
+        fail(PAT, 5);
+        for (int i = 0; i < 100; i++) {
+            assertThat(limiter.admit(List.of(ADDRESS, PAT)).admitted()).isFalse();
+        }
+        fail(ADDRESS, 9);
+        assertThat(limiter.retryAfter(List.of(ADDRESS))).as("only the 9 charges of its own").isZero();
     }
 
     @Test
     void theFailureThatReachesTheLimitIsReportedOnce() {
         List<Key> reached = new ArrayList<>();
         for (int failure = 0; failure < 12; failure++) {
-            reached.addAll(limiter.failed(List.of(ADDRESS, PAT)));
+            reached.addAll(limiter.admit(List.of(ADDRESS, PAT)).reached());
         }
-        assertThat(reached).containsExactly(PAT, ADDRESS);
+        // The PAT's 5th charge reaches its limit; from the 6th on the attempt is held back as a whole
+        // (the address is not charged either), so the address never reaches its 10.
+        assertThat(reached).containsExactly(PAT);
     }
 
     @Test
     void memoryIsBoundedByTheMaximumNumberOfKeys() {
         var small = new CaffeineFailedAuthenticationLimiter(new Rule(1, WINDOW), new Rule(1, WINDOW), 100, clock);
         for (int i = 0; i < 10_000; i++) {
-            small.failed(List.of(new Key(KeyKind.CREDENTIAL, "pat:" + i)));
+            small.admit(List.of(new Key(KeyKind.CREDENTIAL, "pat:" + i)));
         }
         long remembered = 0;
         for (int i = 0; i < 10_000; i++) {
@@ -121,14 +142,14 @@ class CaffeineFailedAuthenticationLimiterTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int i = 0; i < 98; i++) {
-                pool.execute(() -> shared.failed(List.of(ADDRESS)));
+                pool.execute(() -> shared.admit(List.of(ADDRESS)));
             }
         } finally {
             pool.shutdown();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(shared.retryAfter(List.of(ADDRESS))).isZero();
-        shared.failed(List.of(ADDRESS));
+        shared.admit(List.of(ADDRESS));
         assertThat(shared.retryAfter(List.of(ADDRESS))).isPositive();
     }
 
@@ -142,7 +163,7 @@ class CaffeineFailedAuthenticationLimiterTest {
 
     private void fail(Key key, int times) {
         for (int i = 0; i < times; i++) {
-            limiter.failed(List.of(key));
+            limiter.admit(List.of(key));
         }
     }
 }

@@ -5,11 +5,13 @@ import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.TooManyAttemptsException;
+import dev.warden.application.error.UnavailableException;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.application.port.out.FailedAuthenticationLimiter;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.Key;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.KeyKind;
 import dev.warden.application.port.out.FailedAuthenticationListener;
+import dev.warden.application.port.out.SecretHasher;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
 
@@ -27,7 +29,9 @@ import java.util.Set;
  * address and against the presented credential's id (PAT or access-token id, login name, API
  * client id). While either is held back, a credential is answered only from what the methods
  * remember (verified before, still cached: a valid caller keeps being served) and otherwise
- * refused with {@link TooManyAttemptsException} before any database read or hash.
+ * refused with {@link TooManyAttemptsException} before any database read or hash, after a short
+ * pause (a tarpit; so is a refusal because the hashing pool is full). An attempt is charged when admitted and forgiven unless it fails, so a crowd
+ * arriving at once cannot all slip past a key's allowance while the first are being verified.
  */
 public final class LimitFailedAuthenticationService implements AuthenticateUseCase {
 
@@ -37,13 +41,20 @@ public final class LimitFailedAuthenticationService implements AuthenticateUseCa
     private final AuthenticateUseCase methods;
     private final FailedAuthenticationLimiter limiter;
     private final FailedAuthenticationListener listener;
+    private final Duration refusalDelay;
 
-    /** @param methods the enabled authentication methods (the plain verifier chain) */
+    /**
+     * @param methods      the enabled authentication methods (the plain verifier chain)
+     * @param refusalDelay how long a held-back attempt waits before it is refused: a client that
+     *                     retries at once (an attacker's closed loop) then costs a sleeping virtual
+     *                     thread rather than a busy core
+     */
     public LimitFailedAuthenticationService(AuthenticateUseCase methods, FailedAuthenticationLimiter limiter,
-                                            FailedAuthenticationListener listener) {
+                                            FailedAuthenticationListener listener, Duration refusalDelay) {
         this.methods = methods;
         this.limiter = limiter;
         this.listener = listener;
+        this.refusalDelay = refusalDelay;
     }
 
     @Override
@@ -54,22 +65,50 @@ public final class LimitFailedAuthenticationService implements AuthenticateUseCa
     @Override
     public Verification authenticate(PresentedCredential credential) {
         List<Key> keys = keys(credential);
-        Duration wait = keys.isEmpty() ? Duration.ZERO : limiter.retryAfter(keys);
-        if (!wait.isZero()) {
+        if (keys.isEmpty()) {
+            return methods.authenticate(credential);
+        }
+        FailedAuthenticationLimiter.Admission admission = limiter.admit(keys);
+        if (!admission.admitted()) {
             Verification remembered = methods.authenticateRemembered(credential);
             if (remembered instanceof Verification.Verified || remembered instanceof Verification.VerifiedClient) {
                 return remembered;
             }
-            throw new TooManyAttemptsException(wait);
+            pause();
+            throw new TooManyAttemptsException(admission.retryAfter());
         }
-        Verification verification = methods.authenticate(credential);
-        if (!keys.isEmpty() && (verification instanceof Verification.Rejected
-                || verification instanceof Verification.Abstained)) {
-            for (Key limited : limiter.failed(keys)) {
+        Verification verification;
+        try {
+            verification = methods.authenticate(credential);
+        } catch (RuntimeException e) {
+            // Shed load or a database failure: no verdict on the credential, so no failure either.
+            limiter.forgive(keys);
+            if (e instanceof UnavailableException shed && SecretHasher.BUSY_ERROR_ID.equals(shed.errorId())) {
+                // The hashing pool is full: a flood from many addresses. Its refusals are paced like
+                // the limiter's, so that retrying at once costs the flood time rather than us a core.
+                pause();
+            }
+            throw e;
+        }
+        if (verification instanceof Verification.Rejected || verification instanceof Verification.Abstained) {
+            for (Key limited : admission.reached()) {
                 listener.limitReached(limited, credential.scheme());
             }
+        } else {
+            limiter.forgive(keys);
         }
         return verification;
+    }
+
+    private void pause() {
+        if (refusalDelay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(refusalDelay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

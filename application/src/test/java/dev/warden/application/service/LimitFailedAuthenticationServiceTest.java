@@ -4,10 +4,13 @@ import dev.warden.application.auth.CredentialSchemes;
 import dev.warden.application.auth.PresentedCredential;
 import dev.warden.application.auth.Verification;
 import dev.warden.application.error.TooManyAttemptsException;
+import dev.warden.application.error.UnavailableException;
 import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.application.port.out.FailedAuthenticationLimiter;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.Key;
 import dev.warden.application.port.out.FailedAuthenticationLimiter.KeyKind;
+import dev.warden.application.port.out.FailedAuthenticationListener;
+import dev.warden.application.port.out.SecretHasher;
 import dev.warden.domain.principal.Principal;
 import dev.warden.domain.token.OpaqueToken;
 import dev.warden.domain.token.TokenKind;
@@ -34,7 +37,7 @@ class LimitFailedAuthenticationServiceTest {
     private final ScriptedMethods methods = new ScriptedMethods();
     private final List<String> bursts = new ArrayList<>();
     private final LimitFailedAuthenticationService service = new LimitFailedAuthenticationService(methods, limiter,
-            (key, scheme) -> bursts.add(key.kind() + " " + key.value() + " " + scheme));
+            (key, scheme) -> bursts.add(key.kind() + " " + key.value() + " " + scheme), Duration.ZERO);
 
     @Test
     void aRejectionCountsAgainstTheAddressAndTheTokenId() {
@@ -54,6 +57,34 @@ class LimitFailedAuthenticationServiceTest {
         service.authenticate(bearer(PAT));
 
         assertThat(limiter.counts).containsOnly(Map.entry(new Key(KeyKind.ADDRESS, ADDRESS), 1));
+    }
+
+    @Test
+    void anAttemptThatEndsInAnErrorIsNotCounted() {
+        methods.failure = new IllegalStateException("hash pool full");
+
+        assertThatThrownBy(() -> service.authenticate(bearer(PAT))).isSameAs(methods.failure);
+        assertThat(limiter.counts).isEmpty();
+    }
+
+    @Test
+    void refusalsOfHeldBackAttemptsAndOfAFullHashingPoolArePaced() {
+        Duration delay = Duration.ofMillis(100);
+        LimitFailedAuthenticationService paced = new LimitFailedAuthenticationService(methods, limiter,
+                FailedAuthenticationListener.NONE, delay);
+        methods.failure = new UnavailableException(SecretHasher.BUSY_ERROR_ID, "busy");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> paced.authenticate(bearer(PAT))).isSameAs(methods.failure);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
+
+        methods.failure = null;
+        methods.answer = new Verification.Rejected("wrong secret");
+        for (int i = 0; i < 3; i++) {
+            paced.authenticate(bearer(PAT));
+        }
+        start = System.nanoTime();
+        assertThatThrownBy(() -> paced.authenticate(bearer(PAT))).isInstanceOf(TooManyAttemptsException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
     }
 
     @Test
@@ -133,11 +164,15 @@ class LimitFailedAuthenticationServiceTest {
     private static final class ScriptedMethods implements AuthenticateUseCase {
         Verification answer = Verification.ABSTAINED;
         Verification remembered = Verification.ABSTAINED;
+        RuntimeException failure;
         int verifications;
 
         @Override
         public Verification authenticate(PresentedCredential credential) {
             verifications++;
+            if (failure != null) {
+                throw failure;
+            }
             return answer;
         }
 
@@ -147,7 +182,7 @@ class LimitFailedAuthenticationServiceTest {
         }
     }
 
-    /** Holds a key back after {@code threshold} failures, for a fixed wait; no time passes. */
+    /** Holds a key back after {@code threshold} charges, for a fixed wait; no time passes. */
     private static final class CountingLimiter implements FailedAuthenticationLimiter {
         static final Duration WAIT = Duration.ofSeconds(5);
         final Map<Key, Integer> counts = new HashMap<>();
@@ -158,19 +193,27 @@ class LimitFailedAuthenticationServiceTest {
         }
 
         @Override
-        public Duration retryAfter(List<Key> keys) {
-            return keys.stream().anyMatch(key -> counts.getOrDefault(key, 0) >= threshold) ? WAIT : Duration.ZERO;
-        }
-
-        @Override
-        public List<Key> failed(List<Key> keys) {
+        public Admission admit(List<Key> keys) {
+            if (!retryAfter(keys).isZero()) {
+                return new Admission(WAIT, List.of());
+            }
             List<Key> reached = new ArrayList<>();
             for (Key key : keys) {
                 if (counts.merge(key, 1, Integer::sum) == threshold) {
                     reached.add(key);
                 }
             }
-            return reached;
+            return new Admission(Duration.ZERO, reached);
+        }
+
+        @Override
+        public void forgive(List<Key> keys) {
+            keys.forEach(key -> counts.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1));
+        }
+
+        @Override
+        public Duration retryAfter(List<Key> keys) {
+            return keys.stream().anyMatch(key -> counts.getOrDefault(key, 0) >= threshold) ? WAIT : Duration.ZERO;
         }
     }
 }

@@ -98,7 +98,8 @@ public final class ConfigLoader {
                 integer("warden.limiter.address.failures", 50, 1, 99),
                 integer("warden.limiter.credential.failures", 20, 1, 99),
                 duration("warden.limiter.window", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(1)),
-                longValue("warden.limiter.max.keys", 100_000, 1, 10_000_000));
+                longValue("warden.limiter.max.keys", 100_000, 1, 10_000_000),
+                duration("warden.limiter.refusal.delay", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)));
     }
 
     /** IP addresses and CIDR networks, comma-separated; checked here so that a typo stops the start. */

@@ -72,10 +72,11 @@ public record WardenConfig(
     /**
      * The failed-authentication limiter: at most {@code addressFailures} failures per client
      * address and {@code credentialFailures} per credential id within {@code window} (a window
-     * that decays), remembering at most {@code maxKeys} keys of each kind.
+     * that decays), remembering at most {@code maxKeys} keys of each kind; a held-back attempt is
+     * refused after {@code refusalDelay}.
      */
     public record FailureLimits(boolean enabled, int addressFailures, int credentialFailures, Duration window,
-                                long maxKeys) {
+                                long maxKeys, Duration refusalDelay) {
     }
 
     public boolean embeddedDatabase() {

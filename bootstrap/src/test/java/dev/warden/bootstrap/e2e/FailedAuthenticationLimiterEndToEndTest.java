@@ -35,24 +35,40 @@ class FailedAuthenticationLimiterEndToEndTest extends OneServerEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(FailedAuthenticationLimiterEndToEndTest.class.getName());
 
-    private String projectId;
+    /** The victims' credentials, created before any test. */
+    private String pat;
+    private String clientSecret;
+    private String appClientId;
+    private String appSecret;
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("warden.http.trusted.proxies", "127.0.0.1");
+        return Map.of("warden.http.trusted.proxies", "127.0.0.1", "warden.cluster.feed.recheck.seconds", "1");
     }
 
+    /**
+     * Creates every victim up front, then lets the change follower apply the creations twice (first
+     * sight and the recheck 1 s later): applying them evicts cached verifications of these users and
+     * apps, and a valid caller is served while held back only from that cache.
+     */
     @BeforeAll
-    void createProject() {
-        projectId = ok(api.post("/management/v1/projects", admin, "{\"name\":\"limited-api\"}")).text("/id");
+    void createVictims() throws InterruptedException {
+        String userId = server.machineUser("pat-victim");
+        ok(api.post("/management/v1/orgs/me/members", admin, "{\"userId\":\"" + userId + "\",\"roles\":[\"ORG_OWNER\"]}"));
+        pat = ok(api.post("/management/v1/users/" + userId + "/pats", admin, "{}")).text("/token");
+        String clientUserId = server.machineUser("token-victim");
+        clientSecret = ok(api.put("/management/v1/users/" + clientUserId + "/secret", admin, "{}")).text("/clientSecret");
+        String projectId = ok(api.post("/management/v1/projects", admin, "{\"name\":\"limited-api\"}")).text("/id");
+        Api.Reply app = ok(api.post("/management/v1/projects/" + projectId + "/apps/api", admin,
+                "{\"name\":\"rs-victim\",\"authMethodType\":\"API_AUTH_METHOD_TYPE_BASIC\"}"));
+        appClientId = app.text("/clientId");
+        appSecret = app.text("/clientSecret");
+        Thread.sleep(4_000);
     }
 
     @Test
     void managementApiRefusesAGuessedPatIdWith429WhileTheValidPatIsServed() throws Exception {
         String address = "198.51.100.1";
-        String userId = server.machineUser("pat-victim");
-        ok(api.post("/management/v1/orgs/me/members", admin, "{\"userId\":\"" + userId + "\",\"roles\":[\"ORG_OWNER\"]}"));
-        String pat = ok(api.post("/management/v1/users/" + userId + "/pats", admin, "{}")).text("/token");
         long patId = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, pat).orElseThrow().id();
         Supplier<HttpResponse<String>> valid = () -> clients.bearer(address, pat);
         assertThat(valid.get().statusCode()).as("verified (and so remembered) before the attack").isEqualTo(200);
@@ -74,9 +90,7 @@ class FailedAuthenticationLimiterEndToEndTest extends OneServerEndToEnd {
     @Test
     void tokenEndpointRefusesGuessedClientSecretsWith429WhileTheValidSecretIsServed() throws Exception {
         String address = "198.51.100.2";
-        String userId = server.machineUser("token-victim");
-        String secret = ok(api.put("/management/v1/users/" + userId + "/secret", admin, "{}")).text("/clientSecret");
-        Supplier<HttpResponse<String>> valid = () -> clients.clientCredentials(address, "token-victim", secret);
+        Supplier<HttpResponse<String>> valid = () -> clients.clientCredentials(address, "token-victim", clientSecret);
         assertThat(valid.get().statusCode()).isEqualTo(200);
 
         Supplier<HttpResponse<String>> guess = () -> clients.clientCredentials(address, "token-victim",
@@ -90,15 +104,11 @@ class FailedAuthenticationLimiterEndToEndTest extends OneServerEndToEnd {
     @Test
     void introspectionRefusesGuessedAppSecretsWith429WhileTheValidAppIsServed() throws Exception {
         String address = "198.51.100.3";
-        Api.Reply app = ok(api.post("/management/v1/projects/" + projectId + "/apps/api", admin,
-                "{\"name\":\"rs-victim\",\"authMethodType\":\"API_AUTH_METHOD_TYPE_BASIC\"}"));
-        String clientId = app.text("/clientId");
-        String secret = app.text("/clientSecret");
-        Supplier<HttpResponse<String>> valid = () -> clients.introspect(address, clientId, secret, admin);
+        Supplier<HttpResponse<String>> valid = () -> clients.introspect(address, appClientId, appSecret, admin);
         assertThat(valid.get().statusCode()).isEqualTo(200);
         assertThat(valid.get().body()).contains("\"active\":true");
 
-        Supplier<HttpResponse<String>> guess = () -> clients.introspect(address, clientId,
+        Supplier<HttpResponse<String>> guess = () -> clients.introspect(address, appClientId,
                 UUID.randomUUID().toString(), admin);
         HttpResponse<String> limited = attack(guess, 401, valid, 200);
 
