@@ -3,6 +3,7 @@ package dev.warden.http;
 import dev.warden.http.admin.AdminEndpoint;
 import dev.warden.http.audit.AuditEventEndpoint;
 import dev.warden.http.auth.AuthenticationHandler;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
@@ -47,8 +48,15 @@ public final class WardenRouting {
 
     /** @param maxBodyBytes the largest request body the API reads; larger ones get a JSON 413 */
     public static void routing(HttpRouting.Builder routing, HttpAdapter adapter, long maxBodyBytes) {
+        routing(routing, adapter, maxBodyBytes, ClientAddresses.direct());
+    }
+
+    /** @param clients how a request's client address is found (the trusted proxies) */
+    public static void routing(HttpRouting.Builder routing, HttpAdapter adapter, long maxBodyBytes,
+                               ClientAddresses clients) {
         // The security headers first, so that every answer carries them, errors and 404s included.
         routing.addFilter(SecurityHeaders.filter());
+        routing.addFilter(clients.filter());
         JsonCodec json = new JsonCodec(maxBodyBytes);
         ErrorMapping errors = new ErrorMapping(json);
         errors.register(routing);

@@ -13,6 +13,11 @@ import dev.warden.application.service.AddMemberService;
 import dev.warden.application.service.AddOrgService;
 import dev.warden.application.service.AddPersonalAccessTokenService;
 import dev.warden.application.service.AuthenticateService;
+import dev.warden.application.service.LimitFailedAuthenticationService;
+import dev.warden.application.port.in.AuthenticateUseCase;
+import dev.warden.application.port.out.FailedAuthenticationListener;
+import dev.warden.persistence.limiter.CaffeineFailedAuthenticationLimiter;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.application.service.ChangeOrgStateService;
 import dev.warden.application.service.ChangeUserStateService;
 import dev.warden.application.service.GenerateMachineSecretService;
@@ -251,7 +256,8 @@ public final class Wiring implements AutoCloseable {
                     signingKeys, oauth.issuer(), oauth.assertionRules(), apiClients, clientCache);
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
-            var authenticationMethods = new AuthenticateService(verifiers, authFailures);
+            AuthenticateUseCase authenticationMethods = failureLimited(config,
+                    new AuthenticateService(verifiers, authFailures), clock);
             // The user is read fresh (one row): a change of its token type or name counts at once.
             var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys,
                     roleGrants, ids, clock, oauth);
@@ -379,7 +385,8 @@ public final class Wiring implements AutoCloseable {
             scheduleAudit(scheduler, opened, authFailures, auditEvents, clock, config);
 
             HttpRouting.Builder routing = HttpRouting.builder();
-            WardenRouting.routing(routing, adapter, config.maxPayloadBytes());
+            WardenRouting.routing(routing, adapter, config.maxPayloadBytes(),
+                    ClientAddresses.trusting(config.trustedProxies()));
             WebServer server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -420,6 +427,25 @@ public final class Wiring implements AutoCloseable {
 
     /** Failed authentications coalesced into audit events this many keys at most between flushes. */
     private static final int AUTH_FAILURE_KEYS = 10_000;
+
+    /**
+     * The failed-authentication limiter in front of every authentication (security decision 6);
+     * when it is switched off, the methods as they are.
+     */
+    private static AuthenticateUseCase failureLimited(WardenConfig config, AuthenticateUseCase methods, Clock clock) {
+        WardenConfig.FailureLimits limits = config.failureLimits();
+        if (!limits.enabled()) {
+            return methods;
+        }
+        var limiter = new CaffeineFailedAuthenticationLimiter(
+                new CaffeineFailedAuthenticationLimiter.Rule(limits.addressFailures(), limits.window()),
+                new CaffeineFailedAuthenticationLimiter.Rule(limits.credentialFailures(), limits.window()),
+                limits.maxKeys(), clock);
+        // The audit log's hook: for now the burst is logged (never the credential, only its kind and id).
+        FailedAuthenticationListener listener = (key, scheme) -> LOG.warning("Failed-authentication limit reached for "
+                + key.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + key.value() + " (" + scheme + ")");
+        return new LimitFailedAuthenticationService(methods, limiter, listener, limits.refusalDelay());
+    }
 
     /**
      * The audit log's jobs: failed-authentication windows written as they end (and all at shutdown),

@@ -50,12 +50,7 @@ public final class AuthenticationHandler implements Handler {
     /** The caller of an authenticated request: its principal and the org it asked for (blank header = none). */
     public static Caller caller(ServerRequest request) {
         return new Caller(principal(request), request.headers().first(ORG_ID_HEADER).filter(v -> !v.isBlank())
-                .orElse(null), clientAddress(request));
-    }
-
-    /** The address the request came from, as the server saw it (for the audit log). */
-    public static String clientAddress(ServerRequest request) {
-        return request.remotePeer().host();
+                .orElse(null), ClientAddresses.of(request));
     }
 
     /** The principal that this handler put on an authenticated request. */
@@ -83,7 +78,7 @@ public final class AuthenticationHandler implements Handler {
         }
         Verification verification = authenticate.authenticate(credential.get().with(
                 new RequestTarget(request.prologue().method().text(), pathAndQuery(request)))
-                .from(clientAddress(request)));
+                .from(ClientAddresses.of(request)));
         if (verification instanceof Verification.Verified verified) {
             request.context().register(Principal.class, verified.principal());
             response.next();

@@ -6,6 +6,7 @@ import dev.warden.application.error.InvalidArgumentException;
 import dev.warden.application.error.NotFoundException;
 import dev.warden.application.error.PermissionDeniedException;
 import dev.warden.application.error.PreconditionFailedException;
+import dev.warden.application.error.TooManyAttemptsException;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.application.error.WardenException;
 import dev.warden.http.json.JsonCodec;
@@ -66,6 +67,10 @@ public final class ErrorMapping {
             case PreconditionFailedException e -> GrpcCode.FAILED_PRECONDITION;
             case UnavailableException e -> GrpcCode.UNAVAILABLE;
             case ConflictException e -> GrpcCode.ABORTED;
+            case TooManyAttemptsException e -> {
+                response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                yield GrpcCode.RESOURCE_EXHAUSTED;
+            }
         };
         // Validation errors carry no Warden id, like the gateway's own validation messages.
         send(response, code, error.errorId() == null ? ErrorResponse.plain(code.code(), error.text())

@@ -7,6 +7,7 @@ import dev.warden.application.oauth.OAuthSettings;
 import dev.warden.application.port.in.IntrospectTokenCommand;
 import dev.warden.application.port.in.IntrospectTokenUseCase;
 import dev.warden.application.port.in.IntrospectionResult;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.http.oauth.ClientAuthentication;
 import dev.warden.http.oauth.OAuthError;
 import dev.warden.http.oauth.OAuthException;
@@ -62,7 +63,7 @@ public final class IntrospectionEndpoint implements HttpService {
         };
         String token = form.require("token");
         IntrospectionResult result = introspection.introspect(new IntrospectTokenCommand(
-                client.from(AuthenticationHandler.clientAddress(request)), token));
+                client.from(ClientAddresses.of(request)), token));
         if (result.isClientRefused()) {
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine("Refused introspection client: " + result.reasonForLogs());

@@ -47,6 +47,15 @@ public record OAuthError(int status, String error, String description) {
         return new OAuthError(500, "server_error", "internal error");
     }
 
+    /**
+     * The failed-authentication limiter holds the client back: 429. OAuth defines no code for it;
+     * {@code temporarily_unavailable} is the one a client already treats as "retry later".
+     */
+    public static OAuthError tooManyAttempts() {
+        return new OAuthError(429, "temporarily_unavailable",
+                "too many failed authentication attempts; retry after the time in Retry-After");
+    }
+
     public static OAuthError temporarilyUnavailable() {
         return new OAuthError(503, "temporarily_unavailable", "the server is busy, retry shortly");
     }

@@ -1,5 +1,6 @@
 package dev.warden.http.oauth;
 
+import dev.warden.application.error.TooManyAttemptsException;
 import dev.warden.application.error.UnavailableException;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
@@ -103,6 +104,9 @@ public final class OAuthResponses {
                 error(response, new OAuthError(413, "invalid_request", "request body too large"));
             } catch (UnavailableException e) {
                 error(response, OAuthError.temporarilyUnavailable());
+            } catch (TooManyAttemptsException e) {
+                response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+                error(response, OAuthError.tooManyAttempts());
             } catch (RequestException e) {
                 // Helidon refused the request while it was read (e.g. a chunked body over the server's limit).
                 transportRefusal(request, response, e, e.status());

@@ -1,6 +1,6 @@
 package dev.warden.http.oauth;
 
-import dev.warden.http.auth.AuthenticationHandler;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.application.oauth.OAuthRefusal;
 import dev.warden.application.port.in.RevokeTokenCommand;
 import io.helidon.webserver.http.HttpRules;
@@ -43,8 +43,8 @@ public final class RevocationEndpoint implements HttpService {
         }
         String token = form.require("token");
         try {
-            useCases.revoke().revoke(new RevokeTokenCommand(client.credential().orElseThrow()
-                    .from(AuthenticationHandler.clientAddress(request)), token));
+            useCases.revoke().revoke(new RevokeTokenCommand(
+                    client.credential().orElseThrow().from(ClientAddresses.of(request)), token));
         } catch (OAuthRefusal refusal) {
             throw OAuthRefusals.toException(refusal);
         }

@@ -6,6 +6,7 @@ import dev.warden.application.oauth.OAuthRefusal;
 import dev.warden.application.port.in.IssueClientCredentialsTokenCommand;
 import dev.warden.application.port.in.IssueJwtProfileTokenCommand;
 import dev.warden.application.port.in.IssuedTokenResult;
+import dev.warden.http.auth.ClientAddresses;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -71,7 +72,6 @@ public final class TokenEndpoint implements HttpService {
                     "client_credentials needs client_secret_basic, client_secret_post or private_key_jwt"));
         }
         return useCases.clientCredentials().issue(new IssueClientCredentialsTokenCommand(
-                client.credential().orElseThrow().from(AuthenticationHandler.clientAddress(request)),
-                form.get("scope").orElse("")));
+                client.credential().orElseThrow().from(ClientAddresses.of(request)), form.get("scope").orElse("")));
     }
 }

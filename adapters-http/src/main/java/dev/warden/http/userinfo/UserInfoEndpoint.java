@@ -7,6 +7,7 @@ import dev.warden.application.port.in.GetUserInfoQuery;
 import dev.warden.application.port.in.GetUserInfoUseCase;
 import dev.warden.application.port.in.UserInfoResult;
 import dev.warden.http.auth.AuthorizationHeader;
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.http.oauth.OAuthError;
 import dev.warden.http.oauth.OAuthException;
 import dev.warden.http.oauth.OAuthForm;
@@ -66,7 +67,7 @@ public final class UserInfoEndpoint implements HttpService {
     private void userInfo(ServerRequest request, ServerResponse response) {
         try {
             String token = bearerToken(request);
-            UserInfoResult result = userInfo.getUserInfo(new GetUserInfoQuery(token));
+            UserInfoResult result = userInfo.getUserInfo(new GetUserInfoQuery(token, ClientAddresses.of(request)));
             if (result.claims().isEmpty()) {
                 if (LOG.isLoggable(Level.FINE)) {
                     LOG.fine("Refused token at userinfo: " + result.reasonForLogs());

@@ -47,6 +47,8 @@ class IntrospectionEndpointTest {
     private static final long MAX_BODY_BYTES = 1_048_576;
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String CLIENT_ID = "291800012345678901@acme";
+    /** The test client connects over loopback: the address the endpoint passes on with the credential. */
+    private static final String PEER = "127.0.0.1";
     private static final String SECRET = "ZmVkY2JhOTg3NjU0MzIx+/secret";
     private static final String TOKEN = "wdn_pat_dEnGhIFs3VnqcQU5D2zRSeiarB1nwH6goIKY0J8MWZbsnWcTuu1C59";
     private static final String JWT = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJ4In0.c2lnbmF0dXJl";
@@ -178,7 +180,7 @@ class IntrospectionEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(RECEIVED).containsExactly(new IntrospectTokenCommand(
-                new PresentedCredential(CredentialSchemes.API_CLIENT_SECRET, SECRET, CLIENT_ID), TOKEN));
+                new PresentedCredential(CredentialSchemes.API_CLIENT_SECRET, SECRET, CLIENT_ID).from(PEER), TOKEN));
     }
 
     @Test
@@ -186,7 +188,7 @@ class IntrospectionEndpointTest {
         post("client_id=291800012345678901%40acme&client_secret=s%2Bt&token=" + TOKEN + "&token_type_hint=access_token");
 
         assertThat(RECEIVED).containsExactly(new IntrospectTokenCommand(
-                new PresentedCredential(CredentialSchemes.API_CLIENT_SECRET, "s+t", CLIENT_ID), TOKEN));
+                new PresentedCredential(CredentialSchemes.API_CLIENT_SECRET, "s+t", CLIENT_ID).from(PEER), TOKEN));
     }
 
     @Test
@@ -196,10 +198,10 @@ class IntrospectionEndpointTest {
                 + JWT + "&token=" + TOKEN);
 
         assertThat(RECEIVED).containsExactly(
-                new IntrospectTokenCommand(new PresentedCredential(CredentialSchemes.API_CLIENT_ASSERTION, JWT, ""),
-                        TOKEN),
+                new IntrospectTokenCommand(new PresentedCredential(CredentialSchemes.API_CLIENT_ASSERTION, JWT, "")
+                        .from(PEER), TOKEN),
                 new IntrospectTokenCommand(new PresentedCredential(CredentialSchemes.API_CLIENT_ASSERTION, JWT,
-                        CLIENT_ID), TOKEN));
+                        CLIENT_ID).from(PEER), TOKEN));
     }
 
     @Test

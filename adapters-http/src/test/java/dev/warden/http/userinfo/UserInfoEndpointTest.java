@@ -41,6 +41,8 @@ class UserInfoEndpointTest {
     private static final String PATH = "/oidc/v1/userinfo";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String TOKEN = "wdn_pat_dEnGhIFs3VnqcQU5D2zRSeiarB1nwH6goIKY0J8MWZbsnWcTuu1C59";
+    /** The test client connects over loopback: the address the endpoint passes on with the token. */
+    private static final String PEER = "127.0.0.1";
     private static final long ORG_ID = 291743516339486721L;
     private static final long PROJECT_ID = 291799912345678901L;
     private static final String CHALLENGE = "Bearer realm=\"warden\"";
@@ -155,7 +157,7 @@ class UserInfoEndpointTest {
         expected.put("urn:zitadel:iam:user:resourceowner:primary_domain", "zitadel.localhost");
         assertThat(reply.json()).isEqualTo(tree(expected));
         assertThat(reply.json().get("updated_at").isIntegralNumber()).isTrue();
-        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN));
+        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN, PEER));
     }
 
     @Test
@@ -164,7 +166,7 @@ class UserInfoEndpointTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("sub").asText()).isEqualTo("291745830282477569");
-        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN));
+        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN, PEER));
     }
 
     @Test
@@ -172,13 +174,13 @@ class UserInfoEndpointTest {
         Reply reply = postForm("claims=none", "Authorization", "Bearer " + TOKEN);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN));
+        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN, PEER));
     }
 
     @Test
     void theSchemeIsCaseInsensitive() {
         assertThat(get("Authorization", "bearer " + TOKEN).status()).isEqualTo(200);
-        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN));
+        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN, PEER));
     }
 
     @Test
@@ -230,7 +232,7 @@ class UserInfoEndpointTest {
 
         assertOAuthError(reply, 401, "invalid_token", "access token invalid", INVALID_TOKEN_CHALLENGE);
         assertThat(reply.body()).doesNotContain(TOKEN).doesNotContain("revoked");
-        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN));
+        assertThat(RECEIVED).containsExactly(new GetUserInfoQuery(TOKEN, PEER));
     }
 
     @ParameterizedTest

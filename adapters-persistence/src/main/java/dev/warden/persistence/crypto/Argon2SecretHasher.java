@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
 
-    static final String BUSY_ID = "HASH-busy";
+    static final String BUSY_ID = SecretHasher.BUSY_ERROR_ID;
     static final String BUSY_TEXT = "Too many concurrent credential checks, retry later";
 
     static final String ALGORITHM_PREFIX = "$argon2id$";

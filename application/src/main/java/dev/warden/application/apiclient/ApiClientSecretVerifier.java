@@ -50,6 +50,21 @@ final class ApiClientSecretVerifier implements CredentialVerifier {
     }
 
     @Override
+    public Verification verifyRemembered(PresentedCredential credential) {
+        if (!scheme().equalsIgnoreCase(credential.scheme())) {
+            return Verification.ABSTAINED;
+        }
+        return cache.get(digest(credential.clientId(), credential.value()))
+                .<Verification>map(client -> new Verification.VerifiedClient(client, METHOD))
+                .orElse(Verification.ABSTAINED);
+    }
+
+    // Length-prefixed so that no (id, secret) pair shares a digest with another.
+    private static String digest(String clientId, String secret) {
+        return CredentialDigest.of(clientId.length() + ":" + clientId + secret);
+    }
+
+    @Override
     public Verification verify(PresentedCredential credential) {
         if (!scheme().equalsIgnoreCase(credential.scheme())) {
             return Verification.ABSTAINED;
@@ -59,8 +74,7 @@ final class ApiClientSecretVerifier implements CredentialVerifier {
         if (clientId.isEmpty() || secret.isEmpty()) {
             return new Verification.Rejected("client id or secret missing");
         }
-        // Length-prefixed so that no (id, secret) pair shares a digest with another.
-        String digest = CredentialDigest.of(clientId.length() + ":" + clientId + secret);
+        String digest = digest(clientId, secret);
         Optional<ClientPrincipal> cached = cache.get(digest);
         if (cached.isPresent()) {
             return new Verification.VerifiedClient(cached.get(), METHOD);

@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * A credential as a client presented it, already split from its transport: the scheme (one of
  * {@link CredentialSchemes}, or a custom method's own), the raw value, for schemes that name a
- * client separately (client secrets) the client id (empty otherwise), and the request it came
+ * client separately (client secrets) the client id (empty otherwise), the request it came
  * with, for methods that sign the request ({@link RequestTarget#NONE} otherwise), and the address
- * it came from as the server saw it ("" when unknown), for the audit log of failures.
+ * of the client that presented it (as seen through trusted proxies; empty when the credential did
+ * not come straight from the caller, e.g. a token handed to introspection).
  */
 public record PresentedCredential(String scheme, String value, String clientId, RequestTarget request,
                                   String clientAddress) {
@@ -36,9 +37,9 @@ public record PresentedCredential(String scheme, String value, String clientId, 
         return new PresentedCredential(scheme, value, clientId, request, clientAddress);
     }
 
-    /** The same credential, presented from {@code clientAddress}. */
-    public PresentedCredential from(String clientAddress) {
-        return new PresentedCredential(scheme, value, clientId, request, clientAddress);
+    /** The same credential, presented by the client at {@code address}. */
+    public PresentedCredential from(String address) {
+        return new PresentedCredential(scheme, value, clientId, request, address);
     }
 
     @Override

@@ -6,7 +6,8 @@ package dev.warden.application.error;
  */
 public abstract sealed class WardenException extends RuntimeException
         permits NotFoundException, AlreadyExistsException, PermissionDeniedException,
-        InvalidArgumentException, PreconditionFailedException, UnavailableException, ConflictException {
+        InvalidArgumentException, PreconditionFailedException, UnavailableException, ConflictException,
+        TooManyAttemptsException {
 
     private final String errorId;
 

@@ -66,32 +66,51 @@ final class AccessTokenVerifier implements CredentialVerifier {
 
     @Override
     public Verification verify(PresentedCredential credential) {
-        if (!scheme().equalsIgnoreCase(credential.scheme())) {
+        if (!isAccessToken(credential)) {
             return Verification.ABSTAINED;
         }
         String presented = credential.value();
-        boolean opaque = OpaqueToken.hasPrefix(TokenKind.ACCESS_TOKEN, presented);
-        if (!opaque && !looksLikeJws(presented)) {
-            return Verification.ABSTAINED;
-        }
         Instant now = clock.instant();
         String digest = CredentialDigest.of(presented);
-        Optional<Principal> cached = cache.get(digest);
-        if (cached.isPresent()) {
-            if (cached.get().expiresAt().isAfter(now)) {
-                return new Verification.Verified(cached.get(), METHOD);
-            }
-            cache.invalidateCredential(cached.get().credentialId());
-            return Verification.Rejected.expired("expired access token", cached.get().credentialId(),
-                    cached.get().userId());
+        Optional<Verification> remembered = remembered(digest, now);
+        if (remembered.isPresent()) {
+            return remembered.get();
         }
         // Before the reads: a revocation that lands meanwhile must not leave this answer cached.
         long generation = cache.generation();
-        Verification verification = opaque ? verifyOpaque(presented, now) : verifyJwt(presented, now);
+        Verification verification = OpaqueToken.hasPrefix(TokenKind.ACCESS_TOKEN, presented)
+                ? verifyOpaque(presented, now) : verifyJwt(presented, now);
         if (verification instanceof Verification.Verified verified) {
             cache.put(digest, verified.principal(), generation);
         }
         return verification;
+    }
+
+    @Override
+    public Verification verifyRemembered(PresentedCredential credential) {
+        if (!isAccessToken(credential)) {
+            return Verification.ABSTAINED;
+        }
+        return remembered(CredentialDigest.of(credential.value()), clock.instant()).orElse(Verification.ABSTAINED);
+    }
+
+    private boolean isAccessToken(PresentedCredential credential) {
+        return scheme().equalsIgnoreCase(credential.scheme())
+                && (OpaqueToken.hasPrefix(TokenKind.ACCESS_TOKEN, credential.value()) || looksLikeJws(credential.value()));
+    }
+
+    /** The cache's answer (no database, no signature check), if it has one. */
+    private Optional<Verification> remembered(String digest, Instant now) {
+        Optional<Principal> cached = cache.get(digest);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cached.get().expiresAt().isAfter(now)) {
+            return Optional.of(new Verification.Verified(cached.get(), METHOD));
+        }
+        cache.invalidateCredential(cached.get().credentialId());
+        return Optional.of(Verification.Rejected.expired("expired access token", cached.get().credentialId(),
+                cached.get().userId()));
     }
 
     private Verification verifyOpaque(String presented, Instant now) {

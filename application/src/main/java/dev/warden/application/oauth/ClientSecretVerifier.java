@@ -68,6 +68,25 @@ final class ClientSecretVerifier implements CredentialVerifier {
     }
 
     @Override
+    public Verification verifyRemembered(PresentedCredential credential) {
+        if (!scheme().equalsIgnoreCase(credential.scheme())) {
+            return Verification.ABSTAINED;
+        }
+        return remembered(digest(credential.clientId(), credential.value()))
+                .<Verification>map(principal -> new Verification.Verified(principal, METHOD))
+                .orElse(Verification.ABSTAINED);
+    }
+
+    // Length-prefixed, so that no other (id, secret) pair concatenates to the same text.
+    private static String digest(String clientId, String secret) {
+        return CredentialDigest.of("client_secret:" + clientId.length() + ":" + clientId + secret);
+    }
+
+    private Optional<Principal> remembered(String digest) {
+        return cache.get(digest).filter(principal -> principal.expiresAt().isAfter(clock.instant()));
+    }
+
+    @Override
     public Verification verify(PresentedCredential credential) {
         if (!scheme().equalsIgnoreCase(credential.scheme())) {
             return Verification.ABSTAINED;
@@ -78,11 +97,9 @@ final class ClientSecretVerifier implements CredentialVerifier {
                 || clientId.length() > LoginNames.MAX_LOGIN_NAME_LENGTH) {
             return new Verification.Rejected("client id or secret missing or too long");
         }
-        // Length-prefixed, so that no other (id, secret) pair concatenates to the same text.
-        String digest = CredentialDigest.of("client_secret:" + clientId.length() + ":" + clientId + secret);
-        Instant now = clock.instant();
-        Optional<Principal> cached = cache.get(digest);
-        if (cached.isPresent() && cached.get().expiresAt().isAfter(now)) {
+        String digest = digest(clientId, secret);
+        Optional<Principal> cached = remembered(digest);
+        if (cached.isPresent()) {
             return new Verification.Verified(cached.get(), METHOD);
         }
         // Before the reads: a change that lands during argon2 must not leave this answer cached.

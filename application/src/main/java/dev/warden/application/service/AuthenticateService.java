@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Runs the enabled verifiers in their configured order; the first that does not abstain decides. */
 public final class AuthenticateService implements AuthenticateUseCase {
@@ -40,11 +41,21 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     @Override
     public Verification authenticate(PresentedCredential credential) {
+        return firstAnswer(credential, CredentialVerifier::verify);
+    }
+
+    @Override
+    public Verification authenticateRemembered(PresentedCredential credential) {
+        return firstAnswer(credential, CredentialVerifier::verifyRemembered);
+    }
+
+    private Verification firstAnswer(PresentedCredential credential,
+                                     BiFunction<CredentialVerifier, PresentedCredential, Verification> ask) {
         for (CredentialVerifier verifier : verifiers) {
             if (!verifier.scheme().equalsIgnoreCase(credential.scheme())) {
                 continue;
             }
-            Verification verification = verifier.verify(credential);
+            Verification verification = ask.apply(verifier, credential);
             if (verification instanceof Verification.Rejected rejected) {
                 failures.recordAuthenticationFailure(new AuthenticationFailureCommand(credential.clientAddress(),
                         rejected.credentialId(), rejected.userId(), rejected.expired(), credential.scheme()));

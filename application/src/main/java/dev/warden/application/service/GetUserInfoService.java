@@ -54,7 +54,7 @@ public final class GetUserInfoService implements GetUserInfoUseCase {
             return UserInfoResult.invalidToken("no token");
         }
         Verification verification = authenticate.authenticate(new PresentedCredential(CredentialSchemes.BEARER,
-                query.accessToken()));
+                query.accessToken()).from(query.clientAddress()));
         if (!(verification instanceof Verification.Verified verified)) {
             return UserInfoResult.invalidToken(verification instanceof Verification.Rejected rejected
                     ? rejected.reasonForLogs() : "not a token of Warden");

@@ -68,28 +68,46 @@ final class PatVerifier implements CredentialVerifier {
 
     @Override
     public Verification verify(PresentedCredential credential) {
-        String presented = credential.value();
-        if (!scheme().equalsIgnoreCase(credential.scheme())
-                || !OpaqueToken.hasPrefix(TokenKind.PERSONAL_ACCESS_TOKEN, presented)) {
+        if (!isPat(credential)) {
             return Verification.ABSTAINED;
         }
-        Optional<OpaqueToken> parsed = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, presented);
+        Optional<OpaqueToken> parsed = OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, credential.value());
         if (parsed.isEmpty()) {
             return new Verification.Rejected("malformed personal access token");
         }
         Instant now = clock.instant();
-        String digest = CredentialDigest.of(presented);
-        Optional<Principal> cached = cache.get(digest);
-        if (cached.isPresent()) {
-            if (cached.get().expiresAt().isAfter(now)) {
-                usage.used(parsed.get().id(), now);
-                return new Verification.Verified(cached.get(), METHOD);
-            }
-            cache.invalidateCredential(cached.get().credentialId());
-            return Verification.Rejected.expired("expired personal access token", cached.get().credentialId(),
-                    cached.get().userId());
+        String digest = CredentialDigest.of(credential.value());
+        return remembered(parsed.get(), digest, now).orElseGet(() -> verifyStored(parsed.get(), digest, now));
+    }
+
+    @Override
+    public Verification verifyRemembered(PresentedCredential credential) {
+        if (!isPat(credential)) {
+            return Verification.ABSTAINED;
         }
-        return verifyStored(parsed.get(), digest, now);
+        return OpaqueToken.parse(TokenKind.PERSONAL_ACCESS_TOKEN, credential.value())
+                .flatMap(token -> remembered(token, CredentialDigest.of(credential.value()), clock.instant()))
+                .orElse(Verification.ABSTAINED);
+    }
+
+    private boolean isPat(PresentedCredential credential) {
+        return scheme().equalsIgnoreCase(credential.scheme())
+                && OpaqueToken.hasPrefix(TokenKind.PERSONAL_ACCESS_TOKEN, credential.value());
+    }
+
+    /** The cache's answer (no database, no hash), if it has one. */
+    private Optional<Verification> remembered(OpaqueToken token, String digest, Instant now) {
+        Optional<Principal> cached = cache.get(digest);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cached.get().expiresAt().isAfter(now)) {
+            usage.used(token.id(), now);
+            return Optional.of(new Verification.Verified(cached.get(), METHOD));
+        }
+        cache.invalidateCredential(cached.get().credentialId());
+        return Optional.of(Verification.Rejected.expired("expired personal access token", cached.get().credentialId(),
+                cached.get().userId()));
     }
 
     private Verification verifyStored(OpaqueToken token, String digest, Instant now) {

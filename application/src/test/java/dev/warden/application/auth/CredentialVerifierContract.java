@@ -148,6 +148,37 @@ public abstract class CredentialVerifierContract {
         }
     }
 
+    @Test
+    void rememberedAnswerIsNothingBeforeAVerificationAndTheVerifiedPrincipalAfterIt() {
+        PresentedCredential valid = validCredential();
+        Verification before = verifier().verifyRemembered(valid);
+        Verification verified = verifier().verify(valid);
+        Verification after = verifier().verifyRemembered(valid);
+
+        // Other contract tests may have verified the credential already: then it may be remembered.
+        assertThat(before).isIn(Verification.ABSTAINED, verified);
+        if (singleUse()) {
+            assertThat(succeeded(after)).as("a used single-use credential is not remembered as valid").isFalse();
+        } else {
+            assertThat(after).as("remembered: nothing, or what verify said").isIn(Verification.ABSTAINED, verified);
+        }
+    }
+
+    @Test
+    void rememberedAnswerNeverVerifiesGarbageOrOtherMethodsCredentials() {
+        PresentedCredential valid = validCredential();
+        List<PresentedCredential> refused = new ArrayList<>(otherMethodsCredentials());
+        garbage().forEach(value -> refused.add(new PresentedCredential(verifier().scheme(), value, valid.clientId(),
+                valid.request())));
+        assertAll(refused.stream().map(credential -> (Executable) () -> {
+            Verification[] result = new Verification[1];
+            assertThatCode(() -> result[0] = verifier().verifyRemembered(credential))
+                    .as("verifyRemembered(%s) must not throw", credential)
+                    .doesNotThrowAnyException();
+            assertThat(succeeded(result[0])).as("remembered as valid: %s", credential).isFalse();
+        }));
+    }
+
     /** A user or an API client was verified. */
     private static boolean succeeded(Verification verification) {
         return verification instanceof Verification.Verified || verification instanceof Verification.VerifiedClient;

@@ -82,6 +82,20 @@ class GetUserInfoServiceTest {
         });
     }
 
+    @Test
+    void theClientAddressTravelsWithTheTokenToTheFailedAuthenticationLimiter() {
+        List<PresentedCredential> presented = new ArrayList<>();
+        GetUserInfoService capturing = new GetUserInfoService(credential -> {
+            presented.add(credential);
+            return Verification.ABSTAINED;
+        }, fakes.users, fakes.organizations, (userId, projectId) -> List.of());
+
+        capturing.getUserInfo(new GetUserInfoQuery("wdn_pat_x", "192.0.2.7"));
+
+        assertThat(presented).containsExactly(new PresentedCredential(CredentialSchemes.BEARER, "wdn_pat_x")
+                .from("192.0.2.7"));
+    }
+
     private UserInfoResult userInfo(String token) {
         return service.getUserInfo(new GetUserInfoQuery(token));
     }

@@ -1,5 +1,6 @@
 package dev.warden.bootstrap.config;
 
+import dev.warden.http.auth.ClientAddresses;
 import dev.warden.persistence.crypto.HashAlgorithm;
 import dev.warden.persistence.signing.SigningAlgorithm;
 import io.helidon.config.Config;
@@ -94,7 +95,9 @@ public final class ConfigLoader {
                 duration("warden.audit.retention", Duration.ofDays(90), Duration.ofHours(1), Duration.ofDays(3650)),
                 duration("warden.audit.failure.window", Duration.ofMinutes(1), Duration.ofSeconds(1),
                         Duration.ofHours(1)),
-                faultTolerance());
+                faultTolerance(),
+                failureLimits(),
+                trustedProxies());
     }
 
     /**
@@ -143,6 +146,41 @@ public final class ConfigLoader {
                 Duration.ofMillis(longValue("warden.db.check.interval.ms", 500, 50, 60_000)),
                 Duration.ofMillis(longValue("warden.cluster.stale.after.ms", 750, 0, 86_400_000)),
                 Duration.ofMillis(longValue("warden.http.shutdown.grace.ms", 10_000, 0, 300_000)));
+    }
+
+    private WardenConfig.FailureLimits failureLimits() {
+        return new WardenConfig.FailureLimits(
+                bool("warden.limiter.enabled", true),
+                integer("warden.limiter.address.failures", 50, 1, 99),
+                integer("warden.limiter.credential.failures", 20, 1, 99),
+                duration("warden.limiter.window", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(1)),
+                longValue("warden.limiter.max.keys", 100_000, 1, 10_000_000),
+                duration("warden.limiter.refusal.delay", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10)));
+    }
+
+    /** IP addresses and CIDR networks, comma-separated; checked here so that a typo stops the start. */
+    private List<String> trustedProxies() {
+        String key = "warden.http.trusted.proxies";
+        String value = string(key, "");
+        List<String> entries = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        try {
+            ClientAddresses.trusting(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "a comma-separated list of IP addresses or CIDR networks such as 10.0.0.0/8, ::1");
+        }
+        return entries;
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String value = string(key, Boolean.toString(fallback)).strip();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, value, "true or false");
+        };
     }
 
     /** A duration such as {@code 12h}, {@code 30m}, {@code 5s}, {@code 500ms} or ISO-8601 ({@code PT12H}). */

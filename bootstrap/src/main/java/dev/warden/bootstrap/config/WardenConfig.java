@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param auditRetention        how long audit events are kept before the purge job deletes them
  * @param auditFailureWindow    failed authentications are coalesced into one audit event per key and window
  * @param faults                database fault handling and shutdown
+ * @param failureLimits         the failed-authentication limiter
+ * @param trustedProxies        addresses and CIDR networks whose {@code X-Forwarded-For} is believed
  */
 public record WardenConfig(
         int httpPort,
@@ -74,7 +76,19 @@ public record WardenConfig(
         Optional<TlsSettings> httpTls,
         Duration auditRetention,
         Duration auditFailureWindow,
-        FaultTolerance faults) {
+        FaultTolerance faults,
+        FailureLimits failureLimits,
+        List<String> trustedProxies) {
+
+    /**
+     * The failed-authentication limiter: at most {@code addressFailures} failures per client
+     * address and {@code credentialFailures} per credential id within {@code window} (a window
+     * that decays), remembering at most {@code maxKeys} keys of each kind; a held-back attempt is
+     * refused after {@code refusalDelay}.
+     */
+    public record FailureLimits(boolean enabled, int addressFailures, int credentialFailures, Duration window,
+                                long maxKeys, Duration refusalDelay) {
+    }
 
     public boolean embeddedDatabase() {
         return dbUrl.isBlank();

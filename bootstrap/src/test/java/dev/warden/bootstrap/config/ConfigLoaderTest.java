@@ -106,6 +106,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theFailedAuthenticationLimiterAndTrustedProxiesAreReadAndChecked() {
+        WardenConfig defaults = load(Map.of());
+        assertThat(defaults.failureLimits()).isEqualTo(new WardenConfig.FailureLimits(true, 50, 20,
+                Duration.ofMinutes(1), 100_000, Duration.ofSeconds(1)));
+        assertThat(defaults.trustedProxies()).isEmpty();
+        WardenConfig packaged = ConfigLoader.load(Config.just(ConfigSources.classpath("application.yaml")));
+        assertThat(packaged.failureLimits()).isEqualTo(defaults.failureLimits());
+        assertThat(packaged.trustedProxies()).isEqualTo(defaults.trustedProxies());
+
+        WardenConfig set = load(Map.of("warden.limiter.enabled", "false", "warden.limiter.address.failures", "99",
+                "warden.limiter.credential.failures", "5", "warden.limiter.window", "30s",
+                "warden.limiter.max.keys", "1000", "warden.http.trusted.proxies", " 10.0.0.0/8, ::1 ,192.0.2.1",
+                "warden.limiter.refusal.delay", "0s"));
+        assertThat(set.failureLimits()).isEqualTo(new WardenConfig.FailureLimits(false, 99, 5,
+                Duration.ofSeconds(30), 1000, Duration.ZERO));
+        assertThat(set.trustedProxies()).containsExactly("10.0.0.0/8", "::1", "192.0.2.1");
+
+        // Over 99 the first 429 could come after the 100th failure: refused.
+        for (Map<String, String> values : List.of(Map.of("warden.limiter.address.failures", "100"),
+                Map.of("warden.limiter.credential.failures", "0"), Map.of("warden.limiter.window", "0s"),
+                Map.of("warden.limiter.enabled", "yes"), Map.of("warden.limiter.max.keys", "0"),
+                Map.of("warden.limiter.refusal.delay", "1m"),
+                Map.of("warden.http.trusted.proxies", "proxy.example.com"),
+                Map.of("warden.http.trusted.proxies", "10.0.0.0/40"))) {
+            String key = values.keySet().iterator().next();
+            assertThatThrownBy(() -> load(values)).as(key)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(ConfigLoader.envName(key));
+        }
+    }
+
+    @Test
     void badValuesStopStartUpNamingTheKey() {
         List<Map<String, String>> bad = List.of(
                 Map.of("warden.http.port", "eighty"),

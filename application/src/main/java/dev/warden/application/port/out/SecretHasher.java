@@ -12,6 +12,9 @@ import dev.warden.domain.token.SecretHash;
  */
 public interface SecretHasher {
 
+    /** The error id of the {@link dev.warden.application.error.UnavailableException} with which a hasher sheds load. */
+    String BUSY_ERROR_ID = "HASH-busy";
+
     /** A fresh hash of the secret with the configured algorithm and parameters. */
     SecretHash hash(byte[] secret);
 

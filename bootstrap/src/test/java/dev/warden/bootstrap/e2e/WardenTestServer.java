@@ -1,0 +1,83 @@
+package dev.warden.bootstrap.e2e;
+
+import dev.warden.bootstrap.Wiring;
+import dev.warden.bootstrap.config.ConfigLoader;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One real Warden server on a fresh MariaDB database, listening on 127.0.0.1, with the settings a
+ * test adds; its first-instance PAT, an {@link Api} and {@link ClientRequests} for it.
+ */
+final class WardenTestServer implements AutoCloseable {
+
+    final TestMariaDb database;
+    final Wiring warden;
+    final Api api;
+    final ClientRequests clients;
+    /** The first-instance PAT: IAM_OWNER and ORG_OWNER of the default organization. */
+    final String admin;
+
+    private WardenTestServer(TestMariaDb database, Wiring warden, String admin) {
+        this.database = database;
+        this.warden = warden;
+        this.api = new Api(warden.port());
+        this.clients = new ClientRequests(warden.port());
+        this.admin = admin;
+    }
+
+    static WardenTestServer start(Path dataDir, Map<String, String> settings) throws IOException {
+        TestMariaDb database = new TestMariaDb();
+        try {
+            Map<String, String> config = new HashMap<>(Map.of(
+                    "warden.http.port", "0", "warden.http.host", "127.0.0.1", "warden.data.dir", dataDir.toString(),
+                    "warden.db.url", database.url(), "warden.db.user", TestMariaDb.USER,
+                    "warden.db.password", TestMariaDb.PASSWORD));
+            config.putAll(settings);
+            Wiring warden = Wiring.start(ConfigLoader.load(Config.just(ConfigSources.create(config))));
+            return new WardenTestServer(database, warden, Files.readString(dataDir.resolve("admin.pat")).strip());
+        } catch (RuntimeException | IOException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A new service user; returns its id. */
+    String machineUser(String userName) {
+        return ok(api.post("/management/v1/users/machine", admin,
+                "{\"userName\":\"" + userName + "\",\"name\":\"" + userName + "\"}")).text("/userId");
+    }
+
+    @Override
+    public void close() {
+        try {
+            warden.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply;
+    }
+
+    /** The median of nanosecond latencies, in milliseconds. */
+    static double medianMillis(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return 0;
+        }
+        return (n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0) / 1e6;
+    }
+}
