@@ -53,8 +53,12 @@ public final class RecordingUseCases {
     public static final long TOKEN_ID = 291746120515731457L;
     public static final Principal PRINCIPAL = new Principal(291700000000000001L, ORG_ID, "291700000000000002",
             "pat", Instant.parse("2099-01-01T00:00:00Z"));
-    /** The peer address Helidon's DirectClient reports: what the handler passes on for the audit log. */
-    public static final String CLIENT_ADDRESS = "localhost";
+    /**
+     * What the handler passes on for the audit log and the limiter under Helidon's DirectClient:
+     * its peer is the unresolved name "localhost", no IP address, and a client address is only ever
+     * an IP literal (never a name, so that no lookup happens), hence unknown.
+     */
+    public static final String CLIENT_ADDRESS = "";
     public static final Caller CALLER = new Caller(PRINCIPAL, null, CLIENT_ADDRESS);
 
     /** The test principal calling with {@code x-zitadel-orgid: orgId}. */
