@@ -41,22 +41,24 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     @Override
     public Verification authenticate(PresentedCredential credential) {
-        return firstAnswer(credential, CredentialVerifier::verify);
+        return firstAnswer(credential, CredentialVerifier::verify, true);
     }
 
     @Override
     public Verification authenticateRemembered(PresentedCredential credential) {
-        return firstAnswer(credential, CredentialVerifier::verifyRemembered);
+        // Not told to the audit log: a credential that is not remembered is verified in full next.
+        return firstAnswer(credential, CredentialVerifier::verifyRemembered, false);
     }
 
     private Verification firstAnswer(PresentedCredential credential,
-                                     BiFunction<CredentialVerifier, PresentedCredential, Verification> ask) {
+                                     BiFunction<CredentialVerifier, PresentedCredential, Verification> ask,
+                                     boolean recordFailures) {
         for (CredentialVerifier verifier : verifiers) {
             if (!verifier.scheme().equalsIgnoreCase(credential.scheme())) {
                 continue;
             }
             Verification verification = ask.apply(verifier, credential);
-            if (verification instanceof Verification.Rejected rejected) {
+            if (recordFailures && verification instanceof Verification.Rejected rejected) {
                 failures.recordAuthenticationFailure(new AuthenticationFailureCommand(credential.clientAddress(),
                         rejected.credentialId(), rejected.userId(), rejected.expired(), credential.scheme()));
             }

@@ -64,16 +64,19 @@ public final class LimitFailedAuthenticationService implements AuthenticateUseCa
 
     @Override
     public Verification authenticate(PresentedCredential credential) {
+        // A credential verified before is served whatever its address or id did, and costs the
+        // limiter nothing: the hot path stays a cache hit. Only what needs the database or a hash is
+        // admitted, charged and forgiven.
+        Verification remembered = methods.authenticateRemembered(credential);
+        if (remembered instanceof Verification.Verified || remembered instanceof Verification.VerifiedClient) {
+            return remembered;
+        }
         List<Key> keys = keys(credential);
         if (keys.isEmpty()) {
             return methods.authenticate(credential);
         }
         FailedAuthenticationLimiter.Admission admission = limiter.admit(keys);
         if (!admission.admitted()) {
-            Verification remembered = methods.authenticateRemembered(credential);
-            if (remembered instanceof Verification.Verified || remembered instanceof Verification.VerifiedClient) {
-                return remembered;
-            }
             pause();
             throw new TooManyAttemptsException(admission.retryAfter());
         }

@@ -60,6 +60,16 @@ class LimitFailedAuthenticationServiceTest {
     }
 
     @Test
+    void aRememberedCredentialIsServedWithoutTheLimiterOrAFullVerification() {
+        methods.remembered = VALID;
+
+        assertThat(service.authenticate(bearer(PAT))).isEqualTo(VALID);
+
+        assertThat(limiter.admissions).as("no admission, charge or forgiveness on the hot path").isZero();
+        assertThat(methods.verifications).isZero();
+    }
+
+    @Test
     void anAttemptThatEndsInAnErrorIsNotCounted() {
         methods.failure = new IllegalStateException("hash pool full");
 
@@ -186,6 +196,7 @@ class LimitFailedAuthenticationServiceTest {
     private static final class CountingLimiter implements FailedAuthenticationLimiter {
         static final Duration WAIT = Duration.ofSeconds(5);
         final Map<Key, Integer> counts = new HashMap<>();
+        int admissions;
         private final int threshold;
 
         CountingLimiter(int threshold) {
@@ -194,6 +205,7 @@ class LimitFailedAuthenticationServiceTest {
 
         @Override
         public Admission admit(List<Key> keys) {
+            admissions++;
             if (!retryAfter(keys).isZero()) {
                 return new Admission(WAIT, List.of());
             }
