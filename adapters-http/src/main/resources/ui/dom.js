@@ -40,6 +40,7 @@ export function replace(el, ...children) {
 /** A short date-time for people, or a dash. */
 export function when(iso) {
   if (!iso) return '–';
+  if (iso.startsWith('9999-')) return 'never';  // the API's "no expiration"
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -63,7 +65,7 @@ class ConsoleBrowserEndToEndTest {
         api = new Api(warden.warden.port());
         base = "http://127.0.0.1:" + warden.warden.port();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,800");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,800", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -97,8 +99,7 @@ class ConsoleBrowserEndToEndTest {
         assertThat(visible(By.cssSelector("#signin-status .error")).getText()).contains("The token was refused");
 
         patField.clear();
-        patField.sendKeys(warden.adminPat);
-        browser.findElement(By.id("signin")).click();
+        patField.sendKeys(warden.adminPat, Keys.ENTER);
         String orgId = api.call("GET", "/management/v1/orgs/me", warden.adminPat, null).text("/org/id");
         wait.until(ExpectedConditions.textToBe(By.id("org-id"), orgId));
         assertThat(browser.getCurrentUrl()).doesNotContain(warden.adminPat);
@@ -106,6 +107,9 @@ class ConsoleBrowserEndToEndTest {
 
         browser.findElement(By.id("nav-users")).click();
         visible(By.cssSelector("#users table"));
+        screenshot("service-users");
+        browser.findElement(By.id("user-search")).sendKeys("no-such-robot", Keys.ENTER);
+        assertThat(visible(By.id("users-empty")).getText()).isEqualTo("No service user matches.");
         browser.findElement(By.id("new-user")).click();
         visible(By.id("user-name")).sendKeys("console-robot");
         browser.findElement(By.id("display-name")).sendKeys("Console Robot");
@@ -128,6 +132,20 @@ class ConsoleBrowserEndToEndTest {
         visible(By.cssSelector("tr[data-pat-id]"));
         assertThat(browser.findElements(By.id("new-token"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(token);
+        assertThat(browser.findElement(By.cssSelector("tr[data-pat-id]")).getText()).contains("never");
+
+        // The date picker: a past date is refused in words next to the form; a future one is listed.
+        WebElement expiry = browser.findElement(By.id("pat-expiration"));
+        expiry.sendKeys("01012001");
+        assertThat(expiry.getAttribute("value")).isEqualTo("2001-01-01");
+        browser.findElement(By.id("create-pat")).click();
+        assertThat(visible(By.cssSelector("#pats-status .error")).getText()).startsWith("Not accepted: ");
+        expiry.sendKeys("12312030");
+        assertThat(expiry.getAttribute("value")).isEqualTo("2030-12-31");
+        browser.findElement(By.id("create-pat")).click();
+        visible(By.id("close-token")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-pat-id]"), 2));
+        assertThat(browser.findElement(By.id("pats")).getText()).contains("2030-12-31 23:59:59 UTC");
         screenshot("personal-access-tokens");
 
         // Without a role the new token sees no organization; the console grants ORG_OWNER.
@@ -145,9 +163,9 @@ class ConsoleBrowserEndToEndTest {
         assertThat(withToken.text("/org/id")).isEqualTo(orgId);
 
         browser.findElement(By.id("tab-pats")).click();
-        visible(By.cssSelector("tr[data-pat-id] .delete-pat")).click();
+        visible(By.cssSelector("tr[data-pat-id='" + neverExpiringTokenId(userId) + "'] .delete-pat")).click();
         visible(By.id("confirm-yes")).click();
-        visible(By.id("pats-empty"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-pat-id]"), 1));
         assertThat(api.call("GET", "/management/v1/orgs/me", token, null).status()).isEqualTo(401);
 
         // Signing out forgets the token: the next page is the sign-in page.
@@ -158,7 +176,7 @@ class ConsoleBrowserEndToEndTest {
     }
 
     @Test
-    void aUserNameHoldingHtmlIsShownAsTextAndNoScriptRuns() {
+    void aUserNameHoldingHtmlIsShownAsTextAndNoScriptRuns() throws Exception {
         Api.Reply created = api.call("POST", "/management/v1/users/machine", warden.adminPat,
                 "{\"userName\":\"xss-robot\",\"name\":\"" + XSS + "\"}");
         assertThat(created.status()).isEqualTo(200);
@@ -172,6 +190,31 @@ class ConsoleBrowserEndToEndTest {
         wait.until(ExpectedConditions.textToBe(By.id("detail-display-name"), XSS));
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+
+        // A narrow window: the page does not scroll sideways (wide tables scroll inside their box).
+        browser.get(base + "/ui/#/users");
+        browser.manage().window().setSize(new Dimension(400, 800));
+        try {
+            visible(By.cssSelector("#users table"));
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
+            screenshot("narrow-window");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1100, 800));
+        }
+    }
+
+    /** The id of the user's PAT without expiration: the one copied first. */
+    private String neverExpiringTokenId(String userId) {
+        Api.Reply pats = api.call("POST", "/management/v1/users/" + userId + "/pats/_search", warden.adminPat, "{}");
+        assertThat(pats.status()).isEqualTo(200);
+        for (var pat : pats.at("/result")) {
+            if (pat.path("expirationDate").asText().startsWith("9999-")) {
+                return pat.path("id").asText();
+            }
+        }
+        throw new AssertionError("the copied token is not listed: " + pats.text());
     }
 
     @Test
