@@ -191,6 +191,12 @@ class ConsoleBrowserEndToEndTest {
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
 
+        // An API refusal is said in words next to the form that caused it.
+        browser.get(base + "/ui/#/users/new");
+        visible(By.id("user-name")).sendKeys("xss-robot");
+        browser.findElement(By.id("display-name")).sendKeys("Twice", Keys.ENTER);
+        assertThat(visible(By.cssSelector("#new-user-status .error")).getText()).startsWith("That already exists");
+
         // A narrow window: the page does not scroll sideways (wide tables scroll inside their box).
         browser.get(base + "/ui/#/users");
         browser.manage().window().setSize(new Dimension(400, 800));
