@@ -4,6 +4,7 @@ import dev.warden.http.admin.AdminEndpoint;
 import dev.warden.http.audit.AuditEventEndpoint;
 import dev.warden.http.auth.AuthenticationHandler;
 import dev.warden.http.auth.ClientAddresses;
+import dev.warden.http.console.ConsoleEndpoint;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
@@ -80,7 +81,9 @@ public final class WardenRouting {
         }
         // Public OAuth documents: outside the API prefixes, so no authentication handler sees them.
         routing.register(new JwksEndpoint(adapter.signingKeys().jwks(), json))
-                .register(new OpenIdConfigurationEndpoint(adapter.signingKeys().discovery(), json));
+                .register(new OpenIdConfigurationEndpoint(adapter.signingKeys().discovery(), json))
+                // The web console's static files: it calls the management API like any client.
+                .register(new ConsoleEndpoint());
         RouteTable routes = new RouteTable();
         routing.register(MANAGEMENT, routes.recording(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MemberEndpoint(adapter.members(), json)))

@@ -12,7 +12,9 @@ import java.util.List;
  * handler runs, and the transport error answers carry them too. No answer may be framed, sniffed
  * as another type, leak its URL as a referrer or be stored by a cache: every API answer can hold a
  * secret or say something about one (a PAT, a client secret, a key file, an access token). The
- * public OAuth documents (JWKS, discovery) alone replace {@code Cache-Control} with their own.
+ * public OAuth documents (JWKS, discovery) alone replace {@code Cache-Control} with their own, and
+ * the web console's static files ({@code /ui/}) replace the CSP with one that lets the page load
+ * its own scripts and styles.
  */
 public final class SecurityHeaders {
 

@@ -1,0 +1,282 @@
+package dev.warden.bootstrap.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The web console in a real browser: Debian's headless Chromium, driven by Selenium, against a
+ * real node on MariaDB. The whole service-user and PAT workflow is clicked through, and what the
+ * console hands out is then proven over plain HTTP. Screenshots of the main pages are written to
+ * docs/console/. Without Chromium the test fails (CI installs it), it never skips.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserEndToEndTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+    /** Waits are bounds against a hang on a slow shared machine, not speed assertions. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private WardenOnMariaDb warden;
+    private Api api;
+    private String base;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws Exception {
+        assertThat(CHROMIUM).as("Chromium is needed (apt-get install chromium chromium-driver)").isExecutable();
+        assertThat(CHROMEDRIVER).as("chromedriver is needed (apt-get install chromium-driver)").isExecutable();
+        warden = WardenOnMariaDb.start(dataDir, Map.of());
+        api = new Api(warden.warden.port());
+        base = "http://127.0.0.1:" + warden.warden.port();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,800", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, WAIT);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (warden != null) {
+                warden.close();
+            }
+        }
+    }
+
+    @Test
+    void theWholeWorkflowInTheBrowserHandsOutATokenThatWorksUntilItIsDeleted() throws Exception {
+        signedOut();
+        browser.get(base + "/ui");
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/ui/");
+        WebElement patField = visible(By.id("pat"));
+        screenshot("sign-in");
+
+        // A refused token is said so, in words, under the field.
+        patField.sendKeys("not-a-token");
+        browser.findElement(By.id("signin")).click();
+        assertThat(visible(By.cssSelector("#signin-status .error")).getText()).contains("The token was refused");
+
+        patField.clear();
+        patField.sendKeys(warden.adminPat, Keys.ENTER);
+        String orgId = api.call("GET", "/management/v1/orgs/me", warden.adminPat, null).text("/org/id");
+        wait.until(ExpectedConditions.textToBe(By.id("org-id"), orgId));
+        assertThat(browser.getCurrentUrl()).doesNotContain(warden.adminPat);
+        screenshot("organization");
+
+        browser.findElement(By.id("nav-users")).click();
+        visible(By.cssSelector("#users table"));
+        screenshot("service-users");
+        browser.findElement(By.id("user-search")).sendKeys("no-such-robot", Keys.ENTER);
+        assertThat(visible(By.id("users-empty")).getText()).isEqualTo("No service user matches.");
+        browser.findElement(By.id("new-user")).click();
+        visible(By.id("user-name")).sendKeys("console-robot");
+        browser.findElement(By.id("display-name")).sendKeys("Console Robot");
+        screenshot("new-service-user");
+        browser.findElement(By.id("create-user")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-user-name"), "console-robot"));
+        visible(By.id("pats-empty"));
+        String userId = browser.getCurrentUrl().replaceAll(".*#/users/([^/]+)/pats$", "$1");
+
+        browser.findElement(By.id("create-pat")).click();
+        WebElement tokenField = visible(By.id("new-token"));
+        String token = tokenField.getAttribute("value");
+        assertThat(token).isNotBlank();
+        assertThat(tokenField.getAttribute("readonly")).isNotNull();
+        assertThat(browser.findElement(By.id("token-warning")).getText()).contains("will not be shown again");
+        browser.findElement(By.id("copy-token")).click();
+        assertThat(visible(By.id("copy-status")).getText()).isNotBlank();
+        screenshot("copy-the-token");
+        browser.findElement(By.id("close-token")).click();
+        visible(By.cssSelector("tr[data-pat-id]"));
+        assertThat(browser.findElements(By.id("new-token"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(token);
+        assertThat(browser.findElement(By.cssSelector("tr[data-pat-id]")).getText()).contains("never");
+
+        // The date picker: a past date is refused in words next to the form; a future one is listed.
+        WebElement expiry = browser.findElement(By.id("pat-expiration"));
+        expiry.sendKeys("01012001");
+        assertThat(expiry.getAttribute("value")).isEqualTo("2001-01-01");
+        browser.findElement(By.id("create-pat")).click();
+        assertThat(visible(By.cssSelector("#pats-status .error")).getText()).startsWith("Not accepted: ");
+        expiry.sendKeys("12312030");
+        assertThat(expiry.getAttribute("value")).isEqualTo("2030-12-31");
+        browser.findElement(By.id("create-pat")).click();
+        visible(By.id("close-token")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-pat-id]"), 2));
+        assertThat(browser.findElement(By.id("pats")).getText()).contains("2030-12-31 23:59:59 UTC");
+        screenshot("personal-access-tokens");
+
+        // Without a role the new token sees no organization; the console grants ORG_OWNER.
+        assertThat(api.call("GET", "/management/v1/orgs/me", token, null).status()).isNotEqualTo(200);
+        browser.findElement(By.id("tab-roles")).click();
+        visible(By.id("role-ORG_OWNER")).click();
+        browser.findElement(By.id("save-roles")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-roles"), "ORG_OWNER"));
+        screenshot("organization-roles");
+        assertThat(api.call("POST", "/management/v1/orgs/me/members/_search", warden.adminPat, "{}").text())
+                .contains(userId);
+
+        Api.Reply withToken = api.call("GET", "/management/v1/orgs/me", token, null);
+        assertThat(withToken.status()).isEqualTo(200);
+        assertThat(withToken.text("/org/id")).isEqualTo(orgId);
+
+        browser.findElement(By.id("tab-pats")).click();
+        visible(By.cssSelector("tr[data-pat-id='" + neverExpiringTokenId(userId) + "'] .delete-pat")).click();
+        visible(By.id("confirm-yes")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-pat-id]"), 1));
+        assertThat(api.call("GET", "/management/v1/orgs/me", token, null).status()).isEqualTo(401);
+
+        // Signing out forgets the token: the next page is the sign-in page.
+        browser.findElement(By.id("sign-out")).click();
+        visible(By.id("pat"));
+        assertThat(((JavascriptExecutor) browser)
+                .executeScript("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void aUserNameHoldingHtmlIsShownAsTextAndNoScriptRuns() throws Exception {
+        Api.Reply created = api.call("POST", "/management/v1/users/machine", warden.adminPat,
+                "{\"userName\":\"xss-robot\",\"name\":\"" + XSS + "\"}");
+        assertThat(created.status()).isEqualTo(200);
+        signedOut();
+        browser.get(base + "/ui/");
+        signIn();
+        browser.get(base + "/ui/#/users");
+        WebElement row = visible(By.xpath("//tr[td/a[text()='xss-robot']]"));
+        assertThat(row.findElement(By.className("user-display-name")).getText()).isEqualTo(XSS);
+        browser.get(base + "/ui/#/users/" + created.text("/userId") + "/pats");
+        wait.until(ExpectedConditions.textToBe(By.id("detail-display-name"), XSS));
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+
+        // An API refusal is said in words next to the form that caused it.
+        browser.get(base + "/ui/#/users/new");
+        visible(By.id("user-name")).sendKeys("xss-robot");
+        browser.findElement(By.id("display-name")).sendKeys("Twice", Keys.ENTER);
+        assertThat(visible(By.cssSelector("#new-user-status .error")).getText()).startsWith("That already exists");
+
+        // A narrow window: the page does not scroll sideways (wide tables scroll inside their box).
+        browser.get(base + "/ui/#/users");
+        browser.manage().window().setSize(new Dimension(400, 800));
+        try {
+            visible(By.cssSelector("#users table"));
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
+            screenshot("narrow-window");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1100, 800));
+        }
+    }
+
+    /** The id of the user's PAT without expiration: the one copied first. */
+    private String neverExpiringTokenId(String userId) {
+        Api.Reply pats = api.call("POST", "/management/v1/users/" + userId + "/pats/_search", warden.adminPat, "{}");
+        assertThat(pats.status()).isEqualTo(200);
+        for (var pat : pats.at("/result")) {
+            if (pat.path("expirationDate").asText().startsWith("9999-")) {
+                return pat.path("id").asText();
+            }
+        }
+        throw new AssertionError("the copied token is not listed: " + pats.text());
+    }
+
+    @Test
+    void theConsoleAnswersCarryItsOwnStrictPolicyAndTheApiKeepsItsOwn() throws Exception {
+        HttpResponse<String> page = get("/ui/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                        + "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
+        assertThat(page.headers().allValues("Content-Security-Policy")).hasSize(1);
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">")
+                .doesNotContain("<script>").doesNotContain("style=");
+        assertThat(get("/ui/app.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=UTF-8");
+        HttpResponse<String> redirect = get("/ui");
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("/ui/");
+        for (String unknown : new String[] {"/ui/missing.js", "/ui/..%2Fpom.xml", "/ui/%2e%2e/application.yaml",
+                "/ui/ui/app.js"}) {
+            assertThat(get(unknown).statusCode()).as(unknown).isEqualTo(404);
+        }
+        assertThat(api.call("GET", "/management/v1/orgs/me", warden.adminPat, null).raw().headers()
+                .firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A fresh tab state: the tests share one browser. */
+    private void signedOut() {
+        browser.get(base + "/ui/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    }
+
+    private void signIn() {
+        if (!browser.findElements(By.id("pat")).isEmpty()) {
+            browser.findElement(By.id("pat")).sendKeys(warden.adminPat);
+            browser.findElement(By.id("signin")).click();
+        }
+        visible(By.id("org-id"));
+    }
+
+    private WebElement visible(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** The console's documentation pictures: docs/console/NAME.png in the repository. */
+    private void screenshot(String name) throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path docs = (cwd.endsWith("bootstrap") ? cwd.getParent() : cwd).resolve("docs/console");
+        Files.createDirectories(docs);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
