@@ -70,6 +70,13 @@ export const api = {
     expirationDate ? { expirationDate } : {}),
   deletePat: (id, tokenId) =>
     call('DELETE', `${M}/users/${encodeURIComponent(id)}/pats/${encodeURIComponent(tokenId)}`),
+  updateUser: (id, name, description, accessTokenType) => call('PUT', `${M}/users/${encodeURIComponent(id)}/machine`,
+    { name, description, accessTokenType }),
+  setUserActive: (id, active) =>
+    call('POST', `${M}/users/${encodeURIComponent(id)}/${active ? '_reactivate' : '_deactivate'}`, {}),
+  deleteUser: (id) => call('DELETE', `${M}/users/${encodeURIComponent(id)}`),
+  generateSecret: (id) => call('PUT', `${M}/users/${encodeURIComponent(id)}/secret`, {}),
+  removeSecret: (id) => call('DELETE', `${M}/users/${encodeURIComponent(id)}/secret`),
   memberRoles: () => call('POST', `${M}/orgs/members/roles/_search`, {}),
   members: () => call('POST', `${M}/orgs/me/members/_search`, { query: { offset: '0', limit: 1000 } }),
   addMember: (userId, roles) => call('POST', `${M}/orgs/me/members`, { userId, roles }),

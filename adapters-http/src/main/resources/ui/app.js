@@ -1,4 +1,4 @@
-// The Warden console: hash routes (#/org, #/users, #/users/new, #/users/<id>/pats|roles), each
+// The Warden console: hash routes (#/org, #/users, #/users/new, #/users/<id>/pats|secret|roles), each
 // rendering into <main id="view">. All text from the API goes in through dom.js as text.
 import { api, session, ApiError } from './api.js';
 import { h, errorBox, replace, when } from './dom.js';
@@ -23,7 +23,9 @@ function route() {
   }
   nav.hidden = false;
   if (parts[0] === 'users' && parts[1] === 'new') return newUserPage();
-  if (parts[0] === 'users' && parts[1]) return userPage(parts[1], parts[2] === 'roles' ? 'roles' : 'pats');
+  if (parts[0] === 'users' && parts[1]) {
+    return userPage(parts[1], ['roles', 'secret'].includes(parts[2]) ? parts[2] : 'pats');
+  }
   if (parts[0] === 'users') return usersPage();
   return orgPage();
 }
@@ -148,20 +150,87 @@ function newUserPage() {
 async function userPage(id, tab) {
   const status = h('div');
   const heading = h('p', { id: 'user-heading' });
+  const profile = h('div', { id: 'profile' });
   const content = h('div', { id: 'tab-content' });
   const tabLink = (key, label) => h('a', { href: `#/users/${encodeURIComponent(id)}/${key}`, id: `tab-${key}`,
     'aria-current': tab === key ? 'page' : undefined }, label);
-  show('Service user', status, heading,
+  show('Service user', status, heading, profile,
     h('nav', { class: 'tabs', 'aria-label': 'Service user' },
-      tabLink('pats', 'Personal access tokens'), tabLink('roles', 'Organization roles')),
+      tabLink('pats', 'Personal access tokens'), tabLink('secret', 'Client secret'),
+      tabLink('roles', 'Organization roles')),
     content);
   const answer = await attempt(status, () => api.user(id));
   if (!answer) return;
   const user = answer.user || {};
   replace(heading, h('strong', { id: 'detail-user-name' }, user.userName), ' · ',
     h('span', { id: 'detail-display-name' }, user.machine ? user.machine.name : ''), ' · ID ', user.id);
+  profileCard(user, profile);
   if (tab === 'roles') return rolesTab(id, content);
+  if (tab === 'secret') return secretTab(user, content);
   return patsTab(id, content);
+}
+
+const stateWord = (state) => (state || '').replace('USER_STATE_', '').toLowerCase();
+
+/** The user's profile: edit display name and description, deactivate/reactivate, delete. */
+function profileCard(user, where) {
+  const machine = user.machine || {};
+  const active = user.state === 'USER_STATE_ACTIVE';
+  const status = h('div', { id: 'profile-status' });
+  const name = h('input', { type: 'text', id: 'edit-display-name', name: 'name', required: true, maxlength: 200,
+    value: machine.name || '' });
+  const description = h('input', { type: 'text', id: 'edit-description', name: 'description', maxlength: 500,
+    value: machine.description || '' });
+  const reload = () => userPage(user.id, currentTab());
+  const form = h('form', { class: 'stack', id: 'profile-form' },
+    h('label', { for: 'edit-display-name' }, 'Display name', name),
+    h('label', { for: 'edit-description' }, 'Description (optional)', description),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'save-profile' }, 'Save')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const saved = await attempt(status, () => api.updateUser(user.id, name.value.trim(), description.value.trim(),
+      machine.accessTokenType || 'ACCESS_TOKEN_TYPE_BEARER'));
+    if (saved) reload();
+  });
+  const toggle = h('button', { type: 'button', class: 'secondary', id: active ? 'deactivate-user' : 'reactivate-user',
+    onclick: async () => {
+      if (await attempt(status, () => api.setUserActive(user.id, !active))) reload();
+    } }, active ? 'Deactivate' : 'Reactivate');
+  const remove = h('button', { type: 'button', class: 'danger', id: 'delete-user',
+    onclick: () => confirmDialog(`Delete the service user ${user.userName}? Its tokens, keys and secret stop working `
+      + 'and it cannot be undone.', 'Delete', async () => {
+      if (await attempt(status, () => api.deleteUser(user.id))) location.hash = '#/users';
+    }) }, 'Delete user');
+  replace(where, h('div', { class: 'card' }, h('h2', {}, 'Profile'),
+    h('p', {}, 'State: ', h('strong', { id: 'user-state' }, stateWord(user.state)),
+      active ? '' : ' (its tokens and secret are refused until it is reactivated)'),
+    form, h('div', { class: 'actions' }, toggle, remove), status));
+}
+
+function currentTab() {
+  const key = location.hash.split('/')[3];
+  return ['roles', 'secret'].includes(key) ? key : 'pats';
+}
+
+/** The client secret for client_credentials: generate (shown once), replace, remove. */
+function secretTab(user, content) {
+  const status = h('div', { id: 'secret-status' });
+  const has = Boolean(user.machine && user.machine.hasSecret);
+  const reload = () => userPage(user.id, 'secret');
+  const generate = h('button', { type: 'button', id: 'generate-secret', onclick: async () => {
+    const created = await attempt(status, () => api.generateSecret(user.id));
+    if (created) tokenDialog(created.clientSecret, reload, SECRET);
+  } }, has ? 'Replace secret' : 'Generate secret');
+  const remove = has && h('button', { type: 'button', class: 'danger', id: 'remove-secret',
+    onclick: () => confirmDialog(`Remove the client secret of ${user.userName}? Anything signing in with it is `
+      + 'refused from then on.', 'Remove', async () => {
+      if (await attempt(status, () => api.removeSecret(user.id))) reload();
+    }) }, 'Remove secret');
+  replace(content, h('div', { class: 'card' }, h('h2', {}, 'Client secret'),
+    h('p', { id: 'secret-state' }, has ? 'This user has a client secret.' : 'This user has no client secret.'),
+    h('p', { class: 'hint' }, `For the client_credentials grant at /oauth/v2/token, with the client ID `,
+      h('code', {}, user.userName), ' and the secret (HTTP Basic). Generating again replaces the old secret.'),
+    h('div', { class: 'actions' }, generate, remove), status));
 }
 
 async function patsTab(userId, content) {
@@ -201,21 +270,24 @@ async function patsTab(userId, content) {
     const expirationDate = expiry.value ? `${expiry.value}T23:59:59Z` : undefined;
     const created = await attempt(status, () => api.createPat(userId, expirationDate));
     if (!created) return;
-    tokenDialog(created.token, () => load());
+    tokenDialog(created.token, () => load(), PAT);
   });
   load();
 }
 
-/** Shows a new token once: read-only field, copy button, warning; closing drops it from the page. */
-function tokenDialog(token, afterClose) {
+const PAT = { title: 'Copy the token now', label: 'Personal access token', noun: 'token' };
+const SECRET = { title: 'Copy the client secret now', label: 'Client secret', noun: 'secret' };
+
+/** Shows a new token or secret once: read-only field, copy button, warning; closing drops it from the page. */
+function tokenDialog(token, afterClose, what) {
   const field = h('input', { type: 'text', id: 'new-token', class: 'token-field', readonly: true, value: token,
     'aria-describedby': 'token-warning' });
   const copyStatus = h('p', { role: 'status', id: 'copy-status' });
   const dialog = h('dialog', { id: 'token-dialog', 'aria-labelledby': 'token-title' },
-    h('h2', { id: 'token-title' }, 'Copy the token now'),
+    h('h2', { id: 'token-title' }, what.title),
     h('p', { class: 'warning', id: 'token-warning' },
-      'This token will not be shown again. Copy it and store it safely before you close this dialog.'),
-    h('label', { for: 'new-token' }, 'Personal access token', field),
+      `This ${what.noun} will not be shown again. Copy it and store it safely before you close this dialog.`),
+    h('label', { for: 'new-token' }, what.label, field),
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'copy-token', onclick: async () => {
         field.select();

@@ -121,11 +121,7 @@ class ConsoleBrowserEndToEndTest {
         String userId = browser.getCurrentUrl().replaceAll(".*#/users/([^/]+)/pats$", "$1");
 
         browser.findElement(By.id("create-pat")).click();
-        WebElement tokenField = visible(By.id("new-token"));
-        String token = tokenField.getAttribute("value");
-        assertThat(token).isNotBlank();
-        assertThat(tokenField.getAttribute("readonly")).isNotNull();
-        assertThat(browser.findElement(By.id("token-warning")).getText()).contains("will not be shown again");
+        String token = copyOnceDialog("token");
         browser.findElement(By.id("copy-token")).click();
         assertThat(visible(By.id("copy-status")).getText()).isNotBlank();
         screenshot("copy-the-token");
@@ -210,6 +206,89 @@ class ConsoleBrowserEndToEndTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1100, 800));
         }
+    }
+
+    @Test
+    void editDeactivateReactivateAClientSecretAndDeleteInTheBrowserTakeEffectOverHttp() throws Exception {
+        Api.Reply created = api.call("POST", "/management/v1/users/machine", warden.adminPat,
+                "{\"userName\":\"lifecycle-robot\",\"name\":\"Lifecycle Robot\"}");
+        assertThat(created.status()).isEqualTo(200);
+        String userId = created.text("/userId");
+        assertThat(api.call("POST", "/management/v1/orgs/me/members", warden.adminPat,
+                "{\"userId\":\"" + userId + "\",\"roles\":[\"ORG_OWNER\"]}").status()).isEqualTo(200);
+        String pat = api.call("POST", "/management/v1/users/" + userId + "/pats", warden.adminPat, "{}").text("/token");
+        assertThat(api.call("GET", "/management/v1/orgs/me", pat, null).status()).isEqualTo(200);
+        signedOut();
+        browser.get(base + "/ui/");
+        signIn();
+        browser.get(base + "/ui/#/users/" + userId + "/pats");
+
+        // Edit: an empty display name is refused in words next to the form; a new one is saved.
+        WebElement name = visible(By.id("edit-display-name"));
+        name.clear();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')", name);
+        browser.findElement(By.id("save-profile")).click();
+        assertThat(visible(By.cssSelector("#profile-status .error")).getText()).startsWith("Not accepted: ");
+        visible(By.id("edit-display-name")).sendKeys("Renamed Robot");
+        browser.findElement(By.id("edit-description")).sendKeys("Runs the nightly " + XSS);
+        browser.findElement(By.id("save-profile")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-display-name"), "Renamed Robot"));
+        Api.Reply stored = api.call("GET", "/management/v1/users/" + userId, warden.adminPat, null);
+        assertThat(stored.text("/user/machine/name")).isEqualTo("Renamed Robot");
+        assertThat(stored.text("/user/machine/description")).isEqualTo("Runs the nightly " + XSS);
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+
+        // Deactivate: the user's PAT is refused; reactivate: accepted again.
+        assertThat(visible(By.id("user-state")).getText()).isEqualTo("active");
+        browser.findElement(By.id("deactivate-user")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("user-state"), "inactive"));
+        screenshot("service-user-inactive");
+        assertThat(api.call("GET", "/management/v1/orgs/me", pat, null).status()).isEqualTo(401);
+        visible(By.id("reactivate-user")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("user-state"), "active"));
+        assertThat(api.call("GET", "/management/v1/orgs/me", pat, null).status()).isEqualTo(200);
+
+        // Client secret: shown once in the copy dialog, works for client_credentials until removed.
+        browser.findElement(By.id("tab-secret")).click();
+        assertThat(visible(By.id("secret-state")).getText()).isEqualTo("This user has no client secret.");
+        browser.findElement(By.id("generate-secret")).click();
+        String secret = copyOnceDialog("secret");
+        screenshot("copy-the-client-secret");
+        browser.findElement(By.id("close-token")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("secret-state"), "This user has a client secret."));
+        assertThat(browser.getPageSource()).doesNotContain(secret);
+        assertThat(clientCredentials(secret)).isEqualTo(200);
+        visible(By.id("remove-secret")).click();
+        visible(By.id("confirm-yes")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("secret-state"), "This user has no client secret."));
+        assertThat(clientCredentials(secret)).isEqualTo(401);
+
+        // Delete, after a confirmation: back to the list, without the user; its PAT is refused.
+        browser.findElement(By.id("delete-user")).click();
+        assertThat(visible(By.id("confirm-question")).getText()).contains("lifecycle-robot");
+        screenshot("delete-service-user");
+        browser.findElement(By.id("confirm-yes")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/ui/#/users"));
+        visible(By.cssSelector("#users table"));
+        assertThat(browser.findElements(By.xpath("//tr[td/a[text()='lifecycle-robot']]"))).isEmpty();
+        assertThat(api.call("GET", "/management/v1/users/" + userId, warden.adminPat, null).status()).isEqualTo(404);
+        assertThat(api.call("GET", "/management/v1/orgs/me", pat, null).status()).isEqualTo(401);
+    }
+
+    /** The value in the open copy-once dialog, after checking it is read-only and warned about. */
+    private String copyOnceDialog(String noun) {
+        WebElement field = visible(By.id("new-token"));
+        String value = field.getAttribute("value");
+        assertThat(value).isNotBlank();
+        assertThat(field.getAttribute("readonly")).isNotNull();
+        assertThat(browser.findElement(By.id("token-warning")).getText())
+                .contains("This " + noun + " will not be shown again");
+        return value;
+    }
+
+    private int clientCredentials(String secret) {
+        return api.form("/oauth/v2/token", "lifecycle-robot", secret, "grant_type=client_credentials&scope=openid")
+                .status();
     }
 
     /** The id of the user's PAT without expiration: the one copied first. */
