@@ -102,7 +102,8 @@ record Routes(String method, String template, String body) {
             new Routes("PUT", A + "/members/{user}", "{\"roles\":[\"IAM_OWNER_VIEWER\"]}"),
             new Routes("DELETE", A + "/members/{user}", null),
             new Routes("GET", A + "/signing_keys", null),
-            new Routes("POST", A + "/signing_keys/_rotate", "{}"));
+            new Routes("POST", A + "/signing_keys/_rotate", "{}"),
+            new Routes("POST", A + "/events/_search", "{\"limit\":10,\"asc\":true,\"eventTypes\":[\"user.personal.access.token.added\"]}"));
 
     static Routes find(String method, String template) {
         return ALL.stream().filter(r -> r.method.equals(method) && r.template.equals(template)).findFirst()
