@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,17 +30,26 @@ public final class ConsoleEndpoint implements HttpService {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-    private static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=UTF-8",
-            "console.css", "text/css; charset=UTF-8",
-            "app.js", "text/javascript; charset=UTF-8",
-            "api.js", "text/javascript; charset=UTF-8",
-            "dom.js", "text/javascript; charset=UTF-8");
+    /** Every file the console has; one per line. Anything else under /ui/ is a 404. */
+    private static final List<String> FILES = List.of(
+            "index.html",
+            "console.css",
+            "app.js",
+            "api.js",
+            "dom.js",
+            "ui.js",
+            "signin.js",
+            "org.js",
+            "users.js",
+            "user.js",
+            "user-pats.js",
+            "user-secret.js",
+            "user-roles.js");
 
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
 
     public ConsoleEndpoint() {
-        FILES.keySet().forEach(name -> contents.put(name, read(name)));
+        FILES.forEach(name -> contents.put(name, read(name)));
     }
 
     @Override
@@ -61,7 +71,14 @@ public final class ConsoleEndpoint implements HttpService {
                     .send("Not Found");
             return;
         }
-        response.header(HeaderNames.CONTENT_TYPE, FILES.get(name)).send(body);
+        response.header(HeaderNames.CONTENT_TYPE, contentType(name)).send(body);
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".html")) {
+            return "text/html; charset=UTF-8";
+        }
+        return name.endsWith(".css") ? "text/css; charset=UTF-8" : "text/javascript; charset=UTF-8";
     }
 
     private static byte[] read(String name) {

@@ -10,26 +10,17 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,14 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String XSS = "<img src=x onerror=alert(1)>";
-    /** Waits are bounds against a hang on a slow shared machine, not speed assertions. */
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
+    private static final Duration WAIT = ConsoleBrowser.WAIT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private ConsoleBrowser console;
     private WardenOnMariaDb warden;
     private Api api;
     private String base;
@@ -60,29 +48,18 @@ class ConsoleBrowserEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed (apt-get install chromium chromium-driver)").isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed (apt-get install chromium-driver)").isExecutable();
-        warden = WardenOnMariaDb.start(dataDir, Map.of());
-        api = new Api(warden.warden.port());
-        base = "http://127.0.0.1:" + warden.warden.port();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,800", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, WAIT);
+        console = ConsoleBrowser.start(dataDir);
+        warden = console.warden;
+        api = console.api;
+        base = console.base;
+        browser = console.browser;
+        wait = console.wait;
     }
 
     @AfterAll
     void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (warden != null) {
-                warden.close();
-            }
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -275,17 +252,6 @@ class ConsoleBrowserEndToEndTest {
         assertThat(api.call("GET", "/management/v1/orgs/me", pat, null).status()).isEqualTo(401);
     }
 
-    /** The value in the open copy-once dialog, after checking it is read-only and warned about. */
-    private String copyOnceDialog(String noun) {
-        WebElement field = visible(By.id("new-token"));
-        String value = field.getAttribute("value");
-        assertThat(value).isNotBlank();
-        assertThat(field.getAttribute("readonly")).isNotNull();
-        assertThat(browser.findElement(By.id("token-warning")).getText())
-                .contains("This " + noun + " will not be shown again");
-        return value;
-    }
-
     private int clientCredentials(String secret) {
         return api.form("/oauth/v2/token", "lifecycle-robot", secret, "grant_type=client_credentials&scope=openid")
                 .status();
@@ -328,45 +294,39 @@ class ConsoleBrowserEndToEndTest {
                 .firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
     }
 
+    @Test
+    void everyFileOfTheConsoleSourcesIsServedAndNoOther() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path sources = (cwd.endsWith("bootstrap") ? cwd.getParent() : cwd).resolve("adapters-http/src/main/resources/ui");
+        try (var files = java.nio.file.Files.list(sources)) {
+            for (Path file : files.toList()) {
+                assertThat(get("/ui/" + file.getFileName()).statusCode()).as("served: " + file.getFileName()).isEqualTo(200);
+            }
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A fresh tab state: the tests share one browser. */
+    private String copyOnceDialog(String noun) {
+        return console.copyOnceDialog(noun);
+    }
+
     private void signedOut() {
-        browser.get(base + "/ui/");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        console.signedOut();
     }
 
     private void signIn() {
-        if (!browser.findElements(By.id("pat")).isEmpty()) {
-            browser.findElement(By.id("pat")).sendKeys(warden.adminPat);
-            browser.findElement(By.id("signin")).click();
-        }
-        visible(By.id("org-id"));
+        console.signIn();
     }
 
     private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return console.visible(locator);
     }
 
-    /**
-     * Screenshots of every run go to bootstrap/target/console-screenshots; with
-     * {@code -Dwarden.console.docs=true} they also replace the documentation pictures in docs/console
-     * (not by default: they differ in every run, and a test run must leave the work tree clean).
-     */
     private void screenshot(String name) throws Exception {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path root = cwd.endsWith("bootstrap") ? cwd.getParent() : cwd;
-        Path run = root.resolve("bootstrap/target/console-screenshots");
-        Files.createDirectories(run);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), run.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        if (Boolean.getBoolean("warden.console.docs")) {
-            Path docs = root.resolve("docs/console");
-            Files.createDirectories(docs);
-            Files.copy(shot.toPath(), docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        console.screenshot(name);
     }
 }

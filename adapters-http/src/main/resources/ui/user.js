@@ -1,0 +1,73 @@
+// A service user's page: the profile card and one tab per credential or grant kind. A new tab is
+// one module plus one line in TABS.
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { show, attempt, confirmDialog, navigate } from './ui.js';
+import { patsTab } from './user-pats.js';
+import { secretTab } from './user-secret.js';
+import { rolesTab } from './user-roles.js';
+
+/** Tab key (in the URL), label, and render(user, content, reload). The first one is the default. */
+const TABS = [
+  { key: 'pats', label: 'Personal access tokens', render: patsTab },
+  { key: 'secret', label: 'Client secret', render: secretTab },
+  { key: 'roles', label: 'Organization roles', render: rolesTab },
+];
+
+export async function userPage(id, tabKey) {
+  const tab = TABS.find((t) => t.key === tabKey) || TABS[0];
+  const status = h('div');
+  const heading = h('p', { id: 'user-heading' });
+  const profile = h('div', { id: 'profile' });
+  const content = h('div', { id: 'tab-content' });
+  show('Service user', status, heading, profile,
+    h('nav', { class: 'tabs', 'aria-label': 'Service user' }, TABS.map((t) =>
+      h('a', { href: `#/users/${encodeURIComponent(id)}/${t.key}`, id: `tab-${t.key}`,
+        'aria-current': t === tab ? 'page' : undefined }, t.label))),
+    content);
+  const answer = await attempt(status, () => api.user(id));
+  if (!answer) return;
+  const user = answer.user || {};
+  replace(heading, h('strong', { id: 'detail-user-name' }, user.userName), ' · ',
+    h('span', { id: 'detail-display-name' }, user.machine ? user.machine.name : ''), ' · ID ', user.id);
+  const reload = () => userPage(id, tab.key);
+  profileCard(user, profile, reload);
+  tab.render(user, content, reload);
+}
+
+const stateWord = (state) => (state || '').replace('USER_STATE_', '').toLowerCase();
+
+/** The user's profile: edit display name and description, deactivate/reactivate, delete. */
+function profileCard(user, where, reload) {
+  const machine = user.machine || {};
+  const active = user.state === 'USER_STATE_ACTIVE';
+  const status = h('div', { id: 'profile-status' });
+  const name = h('input', { type: 'text', id: 'edit-display-name', name: 'name', required: true, maxlength: 200,
+    value: machine.name || '' });
+  const description = h('input', { type: 'text', id: 'edit-description', name: 'description', maxlength: 500,
+    value: machine.description || '' });
+  const save = h('button', { type: 'submit', id: 'save-profile' }, 'Save');
+  const form = h('form', { class: 'stack', id: 'profile-form' },
+    h('label', { for: 'edit-display-name' }, 'Display name', name),
+    h('label', { for: 'edit-description' }, 'Description (optional)', description),
+    h('div', { class: 'actions' }, save));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const saved = await attempt(status, () => api.updateUser(user.id, name.value.trim(), description.value.trim(),
+      machine.accessTokenType || 'ACCESS_TOKEN_TYPE_BEARER'), save);
+    if (saved) reload();
+  });
+  const toggle = h('button', { type: 'button', class: 'secondary', id: active ? 'deactivate-user' : 'reactivate-user',
+    onclick: async () => {
+      if (await attempt(status, () => api.setUserActive(user.id, !active), toggle)) reload();
+    } }, active ? 'Deactivate' : 'Reactivate');
+  const remove = h('button', { type: 'button', class: 'danger', id: 'delete-user',
+    onclick: () => confirmDialog(`Delete the service user ${user.userName}? Its tokens, keys and secret stop working `
+      + 'and it cannot be undone.', 'Delete', async () => {
+      if (await attempt(status, () => api.deleteUser(user.id), remove)) navigate('#/users');
+    }) }, 'Delete user');
+  replace(where, h('div', { class: 'card' }, h('h2', {}, 'Profile'),
+    h('p', {}, 'State: ', h('strong', { id: 'user-state' }, stateWord(user.state)),
+      active ? '' : ' (its tokens and secret are refused until it is reactivated)'),
+    form, h('div', { class: 'actions' }, toggle, remove), status));
+}
