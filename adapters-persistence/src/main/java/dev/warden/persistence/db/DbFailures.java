@@ -30,6 +30,8 @@ public final class DbFailures {
 
     private static final String DUPLICATE_KEY_STATE = "23505";
     private static final String INTEGRITY_STATE = "23000";
+    private static final String SERIALIZATION_FAILURE_STATE = "40001";
+    private static final int MARIADB_DEADLOCK = 1213;
     private static final Set<Integer> MARIADB_DUPLICATE_KEY_CODES = Set.of(1022, 1062, 1586);
     private static final Set<Integer> MARIADB_FOREIGN_KEY_CODES = Set.of(1216, 1217, 1451, 1452);
     private static final System.Logger LOGGER = System.getLogger(DbFailures.class.getName());
@@ -85,9 +87,10 @@ public final class DbFailures {
             unavailable.initCause(failure);
             return unavailable;
         }
-        if (isForeignKeyViolation(failure)) {
+        if (isForeignKeyViolation(failure) || isSerializationFailure(failure)) {
             // The services check what a write refers to before writing; a missing row here was
-            // removed by a concurrent request in between: the client may read again and retry.
+            // removed by a concurrent request in between; a serialization failure that outlived
+            // Transactions' retries lost to concurrent writers: either way the client may retry.
             ConflictException conflict = new ConflictException(OptimisticUpdate.CONFLICT_ID,
                     OptimisticUpdate.CONFLICT_TEXT);
             conflict.initCause(failure);
@@ -161,6 +164,21 @@ public final class DbFailures {
                         && MARIADB_DUPLICATE_KEY_CODES.contains(sql.getErrorCode())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the transaction was chosen to give way to a concurrent one and may simply run again:
+     * SQLState 40001 (an InnoDB deadlock victim, a Galera certification conflict, an H2 deadlock)
+     * or MariaDB's {@code ER_LOCK_DEADLOCK} (1213).
+     */
+    public static boolean isSerializationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql
+                    && (SERIALIZATION_FAILURE_STATE.equals(sql.getSQLState()) || sql.getErrorCode() == MARIADB_DEADLOCK)) {
+                return true;
             }
         }
         return false;
