@@ -6,12 +6,14 @@ import { show, attempt, confirmDialog, navigate } from './ui.js';
 import { patsTab } from './user-pats.js';
 import { secretTab } from './user-secret.js';
 import { rolesTab } from './user-roles.js';
+import { grantsTab } from './user-grants.js';
 
 /** Tab key (in the URL), label, and render(user, content, reload). The first one is the default. */
 const TABS = [
   { key: 'pats', label: 'Personal access tokens', render: patsTab },
   { key: 'secret', label: 'Client secret', render: secretTab },
   { key: 'roles', label: 'Organization roles', render: rolesTab },
+  { key: 'grants', label: 'Grants', render: grantsTab },
 ];
 
 export async function userPage(id, tabKey) {

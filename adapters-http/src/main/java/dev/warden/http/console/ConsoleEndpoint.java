@@ -44,7 +44,11 @@ public final class ConsoleEndpoint implements HttpService {
             "user.js",
             "user-pats.js",
             "user-secret.js",
-            "user-roles.js");
+            "user-roles.js",
+            "projects-api.js",
+            "projects.js",
+            "project-app.js",
+            "user-grants.js");
 
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
 
