@@ -61,7 +61,22 @@ async function switchCard(where) {
     const org = orgs.find((o) => o.id === select.value);
     if (org) switchTo(org);
   });
-  replace(where, h('div', { class: 'card' }, h('h2', {}, 'Switch organization'), form));
+  replace(where, h('div', { class: 'card' }, h('h2', {}, 'Switch organization'), form), newOrgCard());
+}
+
+/** A new organization (the caller becomes its ORG_OWNER), switched to at once. */
+function newOrgCard() {
+  const status = h('div', { id: 'new-org-status' });
+  const name = h('input', { type: 'text', id: 'new-org-name', name: 'name', required: true, maxlength: 200 });
+  const button = h('button', { type: 'submit', id: 'create-org' }, 'Create and switch to it');
+  const form = h('form', { class: 'stack', id: 'new-org-form' },
+    h('label', { for: 'new-org-name' }, 'Name', name), h('div', { class: 'actions' }, button), status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const created = await attempt(status, () => call('POST', '/management/v1/orgs', { name: name.value.trim() }), button);
+    if (created) switchTo({ id: created.id, name: name.value.trim() });
+  });
+  return h('div', { class: 'card' }, h('h2', {}, 'New organization'), form);
 }
 
 /** Acts on `org` from now on (null: the token's own organization again), then shows it. */

@@ -188,6 +188,18 @@ class ConsoleMembersBrowserTest {
         console.visible(By.id("user-search")).sendKeys("second-org-robot", Keys.ENTER);
         console.visible(By.id("users-empty"));
 
+        // A new organization made in the console is switched to at once; a taken name is refused.
+        browser.findElement(By.id("nav-org")).click();
+        console.visible(By.id("new-org-name")).sendKeys("Third Org", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("acting-org"), "Organization: Third Org (switched)"));
+        Api.Reply third = api.post("/admin/v1/orgs/_search", admin,
+                "{\"queries\":[{\"nameQuery\":{\"name\":\"Third Org\",\"method\":\"TEXT_QUERY_METHOD_EQUALS\"}}]}");
+        assertThat(third.at("/result")).hasSize(1);
+        wait.until(ExpectedConditions.textToBe(By.id("org-id"), third.text("/result/0/id")));
+        console.visible(By.id("new-org-name")).sendKeys("Second Org", Keys.ENTER);
+        assertThat(console.visible(By.cssSelector("#new-org-status .error")).getText()).startsWith("That already exists");
+        assertThat(browser.findElement(By.id("acting-org")).getText()).isEqualTo("Organization: Third Org (switched)");
+
         // Signing out forgets the chosen org with the token.
         browser.findElement(By.id("sign-out")).click();
         console.visible(By.id("pat"));
