@@ -13,7 +13,7 @@ const searchUsers = (userName) => call('POST', `${M}/users/_search`, {
 });
 const removeMember = (userId) => call('DELETE', `${M}/orgs/me/members/${encodeURIComponent(userId)}`);
 
-const displayName = (user) => (user.machine ? user.machine.name : user.displayName) || '';
+const displayName = (user) => (user.machine && user.machine.name) || '';
 
 export async function membersPage() {
   const status = h('div', { id: 'members-status' });

@@ -29,6 +29,7 @@ class ConsoleMembersBrowserTest {
 
     private static final String ORG_ME = "/management/v1/orgs/me";
     private static final String MEMBER_SEARCH = "/management/v1/orgs/me/members/_search";
+    private static final String XSS = "<img src=x onerror=alert(1)>";
 
     private ConsoleBrowser console;
     private Api api;
@@ -55,7 +56,7 @@ class ConsoleMembersBrowserTest {
     @Test
     void aMemberAddedInTheConsoleGetsItsRolesThenTheChangedOnesAndNoneAfterRemoval() throws Exception {
         String userId = machineUser("member-robot", "Member Robot");
-        machineUser("member-robot-2", "Member Robot Two");
+        machineUser("member-robot-2", XSS);
         String pat = api.post("/management/v1/users/" + userId + "/pats", admin, "{}").text("/token");
         assertThat(api.get(ORG_ME, pat).status()).as("no membership yet").isEqualTo(404);
 
@@ -73,6 +74,8 @@ class ConsoleMembersBrowserTest {
         search.sendKeys("MEMBER-rob", Keys.ENTER);
         console.visible(By.id("candidate-" + userId));
         assertThat(browser.findElements(By.cssSelector("input[name=member-user]"))).hasSize(2);
+        assertThat(browser.findElement(By.id("candidate-list")).getText()).contains(XSS);
+        assertThat(browser.findElements(By.tagName("img"))).as("API text is never HTML").isEmpty();
         search.sendKeys(Keys.TAB);
         assertThat(activeId()).isEqualTo("member-search-button");
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
