@@ -2,11 +2,15 @@
 // sessionStorage and travels only in the Authorization header, never in a URL.
 
 const KEY = 'warden.console.pat';
+const ORG = 'warden.console.org';
 
 export const session = {
   token: () => sessionStorage.getItem(KEY),
-  signIn: (token) => sessionStorage.setItem(KEY, token),
+  signIn: (token) => { sessionStorage.clear(); sessionStorage.setItem(KEY, token); },
   signOut: () => sessionStorage.clear(),
+  /** The organization the console acts on: {id, name, switched}; switched sends x-zitadel-orgid. */
+  org: () => JSON.parse(sessionStorage.getItem(ORG) || 'null'),
+  setOrg: (org) => sessionStorage.setItem(ORG, JSON.stringify(org)),
 };
 
 /** An API refusal, with a message a person can act on. */
@@ -34,10 +38,14 @@ function inWords(status, apiMessage) {
 /** Calls the API with the session's token; resolves to the JSON answer or throws an ApiError. */
 export async function call(method, path, body, token = session.token()) {
   let response;
+  // After an IAM_OWNER switched organization, every management call names it (as ZITADEL's clients do).
+  const org = session.org();
+  const switched = org && org.switched && token === session.token() && path.startsWith('/management/');
+  const orgHeader = switched ? { 'x-zitadel-orgid': org.id } : {};
   try {
     response = await fetch(path, {
       method,
-      headers: { 'Authorization': `Bearer ${token}`, 'Accept': 'application/json',
+      headers: { 'Authorization': `Bearer ${token}`, 'Accept': 'application/json', ...orgHeader,
                  ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',

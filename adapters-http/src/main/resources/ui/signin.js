@@ -22,6 +22,7 @@ export function signInPage() {
     const org = await attempt(status, () => api.org(token), button);
     if (!org) return field.focus();
     session.signIn(token);
+    session.setOrg({ id: org.org.id, name: org.org.name, home: org.org.id, switched: false });
     navigate('#/org');
   });
   show('Sign in', h('div', { class: 'card' }, form));

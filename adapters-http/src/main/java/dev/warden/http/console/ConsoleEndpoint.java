@@ -48,7 +48,8 @@ public final class ConsoleEndpoint implements HttpService {
             "projects-api.js",
             "projects.js",
             "project-app.js",
-            "user-grants.js");
+            "user-grants.js",
+            "members.js");
 
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
 
