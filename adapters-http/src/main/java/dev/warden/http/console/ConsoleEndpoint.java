@@ -44,7 +44,8 @@ public final class ConsoleEndpoint implements HttpService {
             "user.js",
             "user-pats.js",
             "user-secret.js",
-            "user-roles.js");
+            "user-roles.js",
+            "user-keys.js");
 
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
 
