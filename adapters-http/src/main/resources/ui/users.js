@@ -23,11 +23,12 @@ export async function usersPage() {
     form, status, list, pager);
   // The search that is shown: paging keeps it (and puts it back in the field if it was edited since).
   let shown = { userName: '', offset: 0 };
+  let latest = 0;
   const load = async (userName, offset) => {
+    const mine = ++latest;
     const answer = await attempt(status, () => api.users(userName, offset, PAGE_SIZE));
-    if (!answer) return;
+    if (!answer || mine !== latest) return;  // a later search or page was asked for meanwhile
     shown = { userName, offset };
-    search.value = userName;
     const users = answer.result || [];
     const total = Number((answer.details && answer.details.totalResult) || 0);
     pager.hidden = users.length === 0 && offset === 0;
@@ -48,8 +49,12 @@ export async function usersPage() {
         h('td', {}, (u.state || '').replace('USER_STATE_', '').toLowerCase())))))));
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); load(search.value.trim(), 0); });
-  previous.addEventListener('click', () => load(shown.userName, Math.max(0, shown.offset - PAGE_SIZE)));
-  next.addEventListener('click', () => load(shown.userName, shown.offset + PAGE_SIZE));
+  const turn = (offset) => {
+    search.value = shown.userName;
+    load(shown.userName, offset);
+  };
+  previous.addEventListener('click', () => turn(Math.max(0, shown.offset - PAGE_SIZE)));
+  next.addEventListener('click', () => turn(shown.offset + PAGE_SIZE));
   load('', 0);
 }
 
