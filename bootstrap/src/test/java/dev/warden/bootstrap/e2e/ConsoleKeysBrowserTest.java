@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,6 +95,14 @@ class ConsoleKeysBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("PRIVATE KEY");
         assertThat(row.getText()).contains("JSON", "2030-12-31 23:59:59 UTC");
         console.screenshot("keys");
+        browser.manage().window().setSize(new Dimension(400, 800));
+        try {
+            console.visible(By.cssSelector("tr[data-key-id='" + keyId + "']"));
+            assertThat(console.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("no sideways scrolling in a narrow window").isEqualTo(true);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1100, 800));
+        }
 
         // The file is ZITADEL's key file, byte for byte as the API encoded it (Go's field order).
         String text = Files.readString(file);
