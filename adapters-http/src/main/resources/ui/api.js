@@ -65,8 +65,8 @@ const page = { offset: '0', limit: 100, asc: true };
 
 export const api = {
   org: (token) => call('GET', `${M}/orgs/me`, undefined, token),
-  users: (userName) => call('POST', `${M}/users/_search`, {
-    query: page, sortingColumn: 'USER_FIELD_NAME_USER_NAME',
+  users: (userName, offset = 0, limit = page.limit) => call('POST', `${M}/users/_search`, {
+    query: { offset: String(offset), limit, asc: true }, sortingColumn: 'USER_FIELD_NAME_USER_NAME',
     queries: [{ typeQuery: { type: 'TYPE_MACHINE' } }].concat(userName
       ? [{ userNameQuery: { userName, method: 'TEXT_QUERY_METHOD_CONTAINS_IGNORE_CASE' } }] : []),
   }),
@@ -89,4 +89,5 @@ export const api = {
   members: () => call('POST', `${M}/orgs/me/members/_search`, { query: { offset: '0', limit: 1000 } }),
   addMember: (userId, roles) => call('POST', `${M}/orgs/me/members`, { userId, roles }),
   updateMember: (userId, roles) => call('PUT', `${M}/orgs/me/members/${encodeURIComponent(userId)}`, { roles }),
+  renameUser: (id, userName) => call('PUT', `${M}/users/${encodeURIComponent(id)}/username`, { userName }),
 };

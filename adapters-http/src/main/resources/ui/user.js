@@ -7,12 +7,14 @@ import { patsTab } from './user-pats.js';
 import { secretTab } from './user-secret.js';
 import { rolesTab } from './user-roles.js';
 import { grantsTab } from './user-grants.js';
+import { keysTab } from './user-keys.js';
 
 /** Tab key (in the URL), label, and render(user, content, reload). The first one is the default. */
 const TABS = [
   { key: 'pats', label: 'Personal access tokens', render: patsTab },
   { key: 'secret', label: 'Client secret', render: secretTab },
   { key: 'roles', label: 'Organization roles', render: rolesTab },
+  { key: 'keys', label: 'Keys', render: keysTab },
   { key: 'grants', label: 'Grants', render: grantsTab },
 ];
 
@@ -48,17 +50,24 @@ function profileCard(user, where, reload) {
     value: machine.name || '' });
   const description = h('input', { type: 'text', id: 'edit-description', name: 'description', maxlength: 500,
     value: machine.description || '' });
+  const tokenType = h('select', { id: 'edit-token-type', name: 'accessTokenType', 'aria-describedby': 'token-type-hint' },
+    TOKEN_TYPES.map(([value, label]) => h('option', { value, selected: value === (machine.accessTokenType
+      || TOKEN_TYPES[0][0]) }, label)));
   const save = h('button', { type: 'submit', id: 'save-profile' }, 'Save');
   const form = h('form', { class: 'stack', id: 'profile-form' },
     h('label', { for: 'edit-display-name' }, 'Display name', name),
     h('label', { for: 'edit-description' }, 'Description (optional)', description),
+    h('label', { for: 'edit-token-type' }, 'Access token type', tokenType,
+      h('span', { class: 'hint', id: 'token-type-hint' }, 'What /oauth/v2/token hands this user: an opaque bearer token, '
+        + 'or a signed JWT that resource servers can check with the published keys.')),
     h('div', { class: 'actions' }, save));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const saved = await attempt(status, () => api.updateUser(user.id, name.value.trim(), description.value.trim(),
-      machine.accessTokenType || 'ACCESS_TOKEN_TYPE_BEARER'), save);
+      tokenType.value), save);
     if (saved) reload();
   });
+  const renameForm = userNameForm(user, reload);
   const toggle = h('button', { type: 'button', class: 'secondary', id: active ? 'deactivate-user' : 'reactivate-user',
     onclick: async () => {
       if (await attempt(status, () => api.setUserActive(user.id, !active), toggle)) reload();
@@ -71,5 +80,26 @@ function profileCard(user, where, reload) {
   replace(where, h('div', { class: 'card' }, h('h2', {}, 'Profile'),
     h('p', {}, 'State: ', h('strong', { id: 'user-state' }, stateWord(user.state)),
       active ? '' : ' (its tokens and secret are refused until it is reactivated)'),
-    form, h('div', { class: 'actions' }, toggle, remove), status));
+    renameForm, form, h('div', { class: 'actions' }, toggle, remove), status));
+}
+
+const TOKEN_TYPES = [['ACCESS_TOKEN_TYPE_BEARER', 'Bearer (opaque)'], ['ACCESS_TOKEN_TYPE_JWT', 'JWT']];
+
+/** Renaming: its own form, so a refused name is said right under the field. */
+function userNameForm(user, reload) {
+  const status = h('div', { id: 'username-status' });
+  const userName = h('input', { type: 'text', id: 'edit-user-name', name: 'userName', required: true, maxlength: 200,
+    value: user.userName || '', 'aria-describedby': 'user-name-hint' });
+  const rename = h('button', { type: 'submit', id: 'rename-user', class: 'secondary' }, 'Rename');
+  const form = h('form', { class: 'stack', id: 'rename-form' },
+    h('label', { for: 'edit-user-name' }, 'User name', userName,
+      h('span', { class: 'hint', id: 'user-name-hint' }, 'Unique in the instance; it is also the client ID at '
+        + '/oauth/v2/token, so clients using the old name must change.')),
+    status,
+    h('div', { class: 'actions' }, rename));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (await attempt(status, () => api.renameUser(user.id, userName.value.trim()), rename)) reload();
+  });
+  return form;
 }

@@ -3,6 +3,9 @@ import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { show, attempt, navigate } from './ui.js';
 
+/** Users per page: the API pages with offset and limit. */
+export const PAGE_SIZE = 20;
+
 export async function usersPage() {
   const status = h('div');
   const list = h('div', { id: 'users' });
@@ -10,16 +13,32 @@ export async function usersPage() {
   const form = h('form', { class: 'actions', role: 'search' },
     h('label', { for: 'user-search' }, 'Search by user name', search),
     h('button', { type: 'submit', class: 'secondary' }, 'Search'));
+  const count = h('p', { id: 'users-count', role: 'status' });
+  const previous = h('button', { type: 'button', class: 'secondary', id: 'users-previous', disabled: true },
+    'Previous page');
+  const next = h('button', { type: 'button', class: 'secondary', id: 'users-next', disabled: true }, 'Next page');
+  const pager = h('nav', { class: 'actions', 'aria-label': 'Service user pages', hidden: true }, previous, count, next);
   show('Service users',
     h('div', { class: 'actions' }, h('a', { href: '#/users/new', id: 'new-user' }, 'New service user')),
-    form, status, list);
-  const load = async () => {
-    const answer = await attempt(status, () => api.users(search.value.trim()));
-    if (!answer) return;
+    form, status, list, pager);
+  // The search that is shown: paging keeps it (and puts it back in the field if it was edited since).
+  let shown = { userName: '', offset: 0 };
+  let latest = 0;
+  const load = async (userName, offset) => {
+    const mine = ++latest;
+    const answer = await attempt(status, () => api.users(userName, offset, PAGE_SIZE));
+    if (!answer || mine !== latest) return;  // a later search or page was asked for meanwhile
+    shown = { userName, offset };
     const users = answer.result || [];
+    const total = Number((answer.details && answer.details.totalResult) || 0);
+    pager.hidden = users.length === 0 && offset === 0;
+    previous.hidden = next.hidden = total <= PAGE_SIZE && offset === 0;
+    previous.disabled = offset === 0;
+    next.disabled = offset + users.length >= total;
+    replace(count, users.length ? `${offset + 1}–${offset + users.length} of ${total}` : `0 of ${total}`);
     if (users.length === 0) {
       return replace(list, h('p', { class: 'empty', id: 'users-empty' },
-        search.value.trim() ? 'No service user matches.' : 'No service users yet. Create one with "New service user".'));
+        userName ? 'No service user matches.' : 'No service users yet. Create one with "New service user".'));
     }
     replace(list, h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'User name'), h('th', { scope: 'col' }, 'Display name'),
@@ -29,8 +48,14 @@ export async function usersPage() {
         h('td', { class: 'user-display-name' }, u.machine ? u.machine.name : ''),
         h('td', {}, (u.state || '').replace('USER_STATE_', '').toLowerCase())))))));
   };
-  form.addEventListener('submit', (event) => { event.preventDefault(); load(); });
-  load();
+  form.addEventListener('submit', (event) => { event.preventDefault(); load(search.value.trim(), 0); });
+  const turn = (offset) => {
+    search.value = shown.userName;
+    load(shown.userName, offset);
+  };
+  previous.addEventListener('click', () => turn(Math.max(0, shown.offset - PAGE_SIZE)));
+  next.addEventListener('click', () => turn(shown.offset + PAGE_SIZE));
+  load('', 0);
 }
 
 export function newUserPage() {

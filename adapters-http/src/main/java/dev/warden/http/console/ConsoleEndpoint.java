@@ -49,7 +49,8 @@ public final class ConsoleEndpoint implements HttpService {
             "projects.js",
             "project-app.js",
             "user-grants.js",
-            "members.js");
+            "members.js",
+            "user-keys.js");
 
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
 

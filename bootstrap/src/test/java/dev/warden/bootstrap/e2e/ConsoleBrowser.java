@@ -47,6 +47,11 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     static ConsoleBrowser start(Path dataDir) throws Exception {
+        return start(dataDir, null);
+    }
+
+    /** As {@link #start(Path)}, with Chromium saving downloads (without asking) in {@code downloads} if given. */
+    static ConsoleBrowser start(Path dataDir, Path downloads) throws Exception {
         assertThat(CHROMIUM).as("Chromium is needed (apt-get install chromium chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("chromedriver is needed (apt-get install chromium-driver)").isExecutable();
         WardenOnMariaDb warden = WardenOnMariaDb.start(dataDir, Map.of());
@@ -54,6 +59,10 @@ final class ConsoleBrowser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                     .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,800",
                             "--lang=en-US");
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new ConsoleBrowser(warden, new ChromeDriver(service, options));
