@@ -1,5 +1,6 @@
-// A service user's page: the profile card and one tab per credential or grant kind. A new tab is
-// one module plus one line in TABS.
+// A service user's page: its state with the actions on the whole user (deactivate, delete) on top,
+// then one tab per credential or grant kind and the profile. A new tab is one module plus one line
+// in TABS.
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { show, attempt, confirmDialog, navigate } from './ui.js';
@@ -16,6 +17,7 @@ const TABS = [
   { key: 'roles', label: 'Organization roles', render: rolesTab },
   { key: 'keys', label: 'Keys', render: keysTab },
   { key: 'grants', label: 'Grants', render: grantsTab },
+  { key: 'profile', label: 'Profile', render: profileTab },
 ];
 
 export async function userPage(id, tabKey) {
@@ -35,16 +37,34 @@ export async function userPage(id, tabKey) {
   replace(heading, h('strong', { id: 'detail-user-name' }, user.userName), ' · ',
     h('span', { id: 'detail-display-name' }, user.machine ? user.machine.name : ''), ' · ID ', user.id);
   const reload = () => userPage(id, tab.key);
-  profileCard(user, profile, reload);
+  stateCard(user, profile, reload);
   tab.render(user, content, reload);
 }
 
 const stateWord = (state) => (state || '').replace('USER_STATE_', '').toLowerCase();
 
-/** The user's profile: edit display name and description, deactivate/reactivate, delete. */
-function profileCard(user, where, reload) {
-  const machine = user.machine || {};
+/** The user's state, with what acts on the whole user: deactivate/reactivate, delete. */
+function stateCard(user, where, reload) {
   const active = user.state === 'USER_STATE_ACTIVE';
+  const status = h('div', { id: 'state-status' });
+  const toggle = h('button', { type: 'button', class: 'secondary', id: active ? 'deactivate-user' : 'reactivate-user',
+    onclick: async () => {
+      if (await attempt(status, () => api.setUserActive(user.id, !active), toggle)) reload();
+    } }, active ? 'Deactivate' : 'Reactivate');
+  const remove = h('button', { type: 'button', class: 'danger', id: 'delete-user',
+    onclick: () => confirmDialog(`Delete the service user ${user.userName}? Its tokens, keys and secret stop working `
+      + 'and it cannot be undone.', 'Delete', async () => {
+      if (await attempt(status, () => api.deleteUser(user.id), remove)) navigate('#/users');
+    }) }, 'Delete user');
+  replace(where, h('div', { class: 'card state-card' },
+    h('p', {}, 'State: ', h('strong', { id: 'user-state' }, stateWord(user.state)),
+      active ? '' : ' (its tokens and secret are refused until it is reactivated)'),
+    h('div', { class: 'actions' }, toggle, remove), status));
+}
+
+/** The Profile tab: rename; edit display name, description and access token type. */
+function profileTab(user, content, reload) {
+  const machine = user.machine || {};
   const status = h('div', { id: 'profile-status' });
   const name = h('input', { type: 'text', id: 'edit-display-name', name: 'name', required: true, maxlength: 200,
     value: machine.name || '' });
@@ -60,27 +80,15 @@ function profileCard(user, where, reload) {
     h('label', { for: 'edit-token-type' }, 'Access token type', tokenType,
       h('span', { class: 'hint', id: 'token-type-hint' }, 'What /oauth/v2/token hands this user: an opaque bearer token, '
         + 'or a signed JWT that resource servers can check with the published keys.')),
-    h('div', { class: 'actions' }, save));
+    h('div', { class: 'actions' }, save), status);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const saved = await attempt(status, () => api.updateUser(user.id, name.value.trim(), description.value.trim(),
       tokenType.value), save);
     if (saved) reload();
   });
-  const renameForm = userNameForm(user, reload);
-  const toggle = h('button', { type: 'button', class: 'secondary', id: active ? 'deactivate-user' : 'reactivate-user',
-    onclick: async () => {
-      if (await attempt(status, () => api.setUserActive(user.id, !active), toggle)) reload();
-    } }, active ? 'Deactivate' : 'Reactivate');
-  const remove = h('button', { type: 'button', class: 'danger', id: 'delete-user',
-    onclick: () => confirmDialog(`Delete the service user ${user.userName}? Its tokens, keys and secret stop working `
-      + 'and it cannot be undone.', 'Delete', async () => {
-      if (await attempt(status, () => api.deleteUser(user.id), remove)) navigate('#/users');
-    }) }, 'Delete user');
-  replace(where, h('div', { class: 'card' }, h('h2', {}, 'Profile'),
-    h('p', {}, 'State: ', h('strong', { id: 'user-state' }, stateWord(user.state)),
-      active ? '' : ' (its tokens and secret are refused until it is reactivated)'),
-    renameForm, form, h('div', { class: 'actions' }, toggle, remove), status));
+  replace(content, h('div', { class: 'card' }, h('h2', {}, 'User name'), userNameForm(user, reload)),
+    h('div', { class: 'card' }, h('h2', {}, 'Profile'), form));
 }
 
 const TOKEN_TYPES = [['ACCESS_TOKEN_TYPE_BEARER', 'Bearer (opaque)'], ['ACCESS_TOKEN_TYPE_JWT', 'JWT']];

@@ -198,7 +198,7 @@ class ConsoleBrowserEndToEndTest {
         signedOut();
         browser.get(base + "/ui/");
         signIn();
-        browser.get(base + "/ui/#/users/" + userId + "/pats");
+        browser.get(base + "/ui/#/users/" + userId + "/profile");
 
         // Edit: an empty display name is refused in words next to the form; a new one is saved.
         WebElement name = visible(By.id("edit-display-name"));

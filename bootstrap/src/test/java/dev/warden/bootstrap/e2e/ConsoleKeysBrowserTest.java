@@ -147,7 +147,7 @@ class ConsoleKeysBrowserTest {
         ownerUser("taken-robot");
         String secret = api.put("/management/v1/users/" + userId + "/secret", admin, "{}").text("/clientSecret");
         assertThat(clientCredentials("rename-robot", secret).text("/access_token")).startsWith("wdn_at_");
-        console.signedInAt("#/users/" + userId + "/secret");
+        console.signedInAt("#/users/" + userId + "/profile");
 
         // Errors in words right under the field: a taken name, an empty name.
         WebElement userName = console.visible(By.id("edit-user-name"));
@@ -166,11 +166,13 @@ class ConsoleKeysBrowserTest {
         browser.findElement(By.id("rename-user")).click();
         wait.until(ExpectedConditions.textToBe(By.id("detail-user-name"), "renamed-robot"));
         assertThat(api.get("/management/v1/users/" + userId, admin).text("/user/userName")).isEqualTo("renamed-robot");
+        browser.findElement(By.id("tab-secret")).click();
         assertThat(console.visible(By.cssSelector("#tab-content code")).getText()).isEqualTo("renamed-robot");
         assertThat(clientCredentials("rename-robot", secret).status()).isEqualTo(401);
         assertThat(clientCredentials("renamed-robot", secret).status()).isEqualTo(200);
 
         // The access token type: JWT, saved with the profile.
+        browser.findElement(By.id("tab-profile")).click();
         Select tokenType = new Select(console.visible(By.id("edit-token-type")));
         assertThat(tokenType.getFirstSelectedOption().getText()).isEqualTo("Bearer (opaque)");
         tokenType.selectByVisibleText("JWT");
