@@ -28,6 +28,10 @@ public final class TestMariaDb implements AutoCloseable {
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
 
+    String name() {
+        return name;
+    }
+
     String url() {
         return (SERVER_URL.endsWith("/") ? SERVER_URL : SERVER_URL + "/") + name;
     }
