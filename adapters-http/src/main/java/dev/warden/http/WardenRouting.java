@@ -11,6 +11,7 @@ import dev.warden.http.error.GrpcCode;
 import dev.warden.http.health.HealthzEndpoint;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.key.MachineKeyEndpoint;
+import dev.warden.http.openapi.OpenApiEndpoint;
 import dev.warden.http.secret.MachineSecretEndpoint;
 import dev.warden.http.signing.JwksEndpoint;
 import dev.warden.http.signing.OpenIdConfigurationEndpoint;
@@ -83,7 +84,9 @@ public final class WardenRouting {
         routing.register(new JwksEndpoint(adapter.signingKeys().jwks(), json))
                 .register(new OpenIdConfigurationEndpoint(adapter.signingKeys().discovery(), json))
                 // The web console's static files: it calls the management API like any client.
-                .register(new ConsoleEndpoint());
+                .register(new ConsoleEndpoint())
+                // The OpenAPI document of every route; public, like the OAuth documents.
+                .register(new OpenApiEndpoint(json));
         RouteTable routes = new RouteTable();
         routing.register(MANAGEMENT, routes.recording(MANAGEMENT, new OrgEndpoint(adapter.orgs(), json)))
                 .register(MANAGEMENT, routes.recording(MANAGEMENT, new MemberEndpoint(adapter.members(), json)))

@@ -120,6 +120,7 @@ import dev.warden.http.secret.MachineSecretUseCases;
 import dev.warden.http.member.MemberUseCases;
 import dev.warden.http.org.OrgUseCases;
 import dev.warden.http.user.UserUseCases;
+import dev.warden.http.RegisteredRoutes;
 import dev.warden.http.WardenRouting;
 import dev.warden.http.transport.ServerLimits;
 import dev.warden.http.transport.TransportErrors;
@@ -178,12 +179,15 @@ public final class Wiring implements AutoCloseable {
     private final List<AutoCloseable> opened;
     private final WebServer server;
     private final FirstInstanceResult firstInstance;
+    private final RegisteredRoutes routes;
 
-    private Wiring(Database database, List<AutoCloseable> opened, WebServer server, FirstInstanceResult firstInstance) {
+    private Wiring(Database database, List<AutoCloseable> opened, WebServer server, FirstInstanceResult firstInstance,
+                   RegisteredRoutes routes) {
         this.database = database;
         this.opened = opened;
         this.server = server;
         this.firstInstance = firstInstance;
+        this.routes = routes;
     }
 
     /** Builds everything and starts the server; on failure, closes what was opened. */
@@ -384,7 +388,9 @@ public final class Wiring implements AutoCloseable {
             }), 1, 10, TimeUnit.MINUTES);
             scheduleAudit(scheduler, opened, authFailures, auditEvents, clock, config);
 
-            HttpRouting.Builder routing = HttpRouting.builder();
+            // Recorded as registered, observe endpoints included: the OpenAPI test compares them with the document.
+            RegisteredRoutes routes = new RegisteredRoutes();
+            HttpRouting.Builder routing = routes.recording(HttpRouting.builder());
             WardenRouting.routing(routing, adapter, config.maxPayloadBytes(),
                     ClientAddresses.trusting(config.trustedProxies()));
             WebServer server = WebServer.builder()
@@ -417,7 +423,7 @@ public final class Wiring implements AutoCloseable {
                     + ", secrets hashed with " + config.hashAlgorithm().configName()
                     + ", database " + (config.embeddedDatabase() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize()
                     : databaseSettings(config).redactedUrl()) + ")");
-            return new Wiring(database, opened, server, firstInstance);
+            return new Wiring(database, opened, server, firstInstance, routes);
         } catch (RuntimeException e) {
             closeAll(opened);
             database.close();
@@ -557,6 +563,11 @@ public final class Wiring implements AutoCloseable {
     /** The port the server listens on (useful with port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** Every route the server registered, as it registered them. */
+    public RegisteredRoutes routes() {
+        return routes;
     }
 
     FirstInstanceResult firstInstance() {

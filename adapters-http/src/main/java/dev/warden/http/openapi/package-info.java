@@ -1,0 +1,2 @@
+/** The OpenAPI description of every route Warden serves, at /openapi. */
+package dev.warden.http.openapi;
