@@ -33,15 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Es256SigningEndToEndTest {
 
-    private RunningWarden warden;
+    private WardenOnMariaDb warden;
     private Api api;
     private String admin;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        warden = RunningWarden.onMariaDb(dataDir, Map.of("warden.oauth.signing.algorithm", "ES256"));
-        api = warden.api();
-        admin = warden.admin();
+        warden = WardenOnMariaDb.start(dataDir, Map.of("warden.oauth.signing.algorithm", "ES256"));
+        api = warden.api;
+        admin = warden.adminPat;
     }
 
     @AfterAll

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Base of an end-to-end test class that runs against one {@link WardenTestServer} with its own settings. */
+/** Base of an end-to-end test class that runs against one {@link WardenOnMariaDb} with its own settings. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OneServerEndToEnd {
 
-    protected WardenTestServer server;
+    protected WardenOnMariaDb server;
     protected Api api;
     protected ClientRequests clients;
     /** The first-instance PAT. */
@@ -23,10 +23,10 @@ abstract class OneServerEndToEnd {
 
     @BeforeAll
     void startServer(@TempDir Path dataDir) throws Exception {
-        server = WardenTestServer.start(dataDir, settings());
+        server = WardenOnMariaDb.start(dataDir, settings());
         api = server.api;
         clients = server.clients;
-        admin = server.admin;
+        admin = server.adminPat;
     }
 
     @AfterAll
@@ -37,6 +37,6 @@ abstract class OneServerEndToEnd {
     }
 
     protected static Api.Reply ok(Api.Reply reply) {
-        return WardenTestServer.ok(reply);
+        return WardenOnMariaDb.ok(reply);
     }
 }

@@ -89,7 +89,7 @@ class OverloadEndToEndTest extends OneServerEndToEnd {
         assertThat(clients.bearer("192.0.2.1", pat).statusCode()).as("fresh PAT, authenticated").isNotIn(401, 429, 503);
         LOG.info(String.format("[overload] flood of %d clients x %d: %s; admin calls during the flood: %d,"
                         + " median %.2f ms (baseline %.2f ms)", FLOOD_CLIENTS, REQUESTS_PER_CLIENT, statuses,
-                duringFlood.size(), WardenTestServer.medianMillis(duringFlood), WardenTestServer.medianMillis(baseline)));
+                duringFlood.size(), WardenOnMariaDb.medianMillis(duringFlood), WardenOnMariaDb.medianMillis(baseline)));
     }
 
     /** Admin calls until {@code count} are done or {@code going} turns false; each must succeed. Returns latencies. */

@@ -82,8 +82,8 @@ class VerificationTimingEndToEndTest extends OneServerEndToEnd {
         assertThat(a.statusCode()).isEqualTo(401).isEqualTo(b.statusCode());
         assertThat(a.body()).isEqualTo(b.body());
         assertThat(a.headers().allValues("www-authenticate")).isEqualTo(b.headers().allValues("www-authenticate"));
-        double wrongMedian = WardenTestServer.medianMillis(wrong);
-        double unknownMedian = WardenTestServer.medianMillis(unknown);
+        double wrongMedian = WardenOnMariaDb.medianMillis(wrong);
+        double unknownMedian = WardenOnMariaDb.medianMillis(unknown);
         LOG.info(String.format("[timing] %s: wrong secret median %.2f ms, unknown id median %.2f ms,"
                         + " ratio %.3f (%d pairs)", surface, wrongMedian, unknownMedian, wrongMedian / unknownMedian,
                 PAIRS));

@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+
+import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One Warden node through the real composition root on a fresh MariaDB database, listening on a
- * free port of 127.0.0.1, with the first instance's admin PAT. Closing it stops the node and drops
- * the database.
+ * free port of 127.0.0.1, with the first instance's admin PAT, an {@link Api} and
+ * {@link ClientRequests} for it. Closing it stops the node and drops the database. The one fixture
+ * of the single-server end-to-end tests.
  */
 public final class WardenOnMariaDb implements AutoCloseable {
 
@@ -22,11 +26,15 @@ public final class WardenOnMariaDb implements AutoCloseable {
     public final Wiring warden;
     /** The first-instance PAT: IAM_OWNER and ORG_OWNER of the default organization. */
     public final String adminPat;
+    final Api api;
+    final ClientRequests clients;
 
     private WardenOnMariaDb(TestMariaDb database, Wiring warden, String adminPat) {
         this.database = database;
         this.warden = warden;
         this.adminPat = adminPat;
+        this.api = new Api(warden.port());
+        this.clients = new ClientRequests(warden.port());
     }
 
     /** Starts a node with the test defaults and these further settings (keys as in application.yaml). */
@@ -43,6 +51,31 @@ public final class WardenOnMariaDb implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    public int port() {
+        return warden.port();
+    }
+
+    /** A new service user; returns its id. */
+    String machineUser(String userName) {
+        return ok(api.post("/management/v1/users/machine", adminPat,
+                "{\"userName\":\"" + userName + "\",\"name\":\"" + userName + "\"}")).text("/userId");
+    }
+
+    static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply;
+    }
+
+    /** The median of nanosecond latencies, in milliseconds. */
+    static double medianMillis(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return 0;
+        }
+        return (n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0) / 1e6;
     }
 
     @Override
