@@ -4,6 +4,7 @@ import dev.warden.bootstrap.config.ConfigLoader;
 import dev.warden.bootstrap.config.ConfigurationException;
 import dev.warden.bootstrap.config.WardenConfig;
 import dev.warden.bootstrap.logging.LogRedaction;
+import dev.warden.bootstrap.logging.LogSettings;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
@@ -43,6 +44,7 @@ public final class Main {
             return;
         }
         try {
+            LogSettings.apply(config.logging().level(), config.logging().access());
             Wiring wiring = Wiring.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(wiring::close, "warden-shutdown"));
         } catch (ConfigurationException e) {

@@ -112,6 +112,9 @@ import dev.warden.persistence.signing.SigningAlgorithm;
 import dev.warden.persistence.signing.SigningKeyStore;
 import dev.warden.persistence.signing.StoredSigningKeys;
 import dev.warden.bootstrap.config.WardenConfig;
+import dev.warden.bootstrap.observe.WardenMetrics;
+import dev.warden.application.service.MeasureAuthenticationService;
+import dev.warden.http.observe.RequestObservation;
 import dev.warden.domain.id.IdGenerator;
 import dev.warden.domain.id.TimeOrderedIdGenerator;
 import dev.warden.http.HttpAdapter;
@@ -202,6 +205,9 @@ public final class Wiring implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             DbClient db = database.dbClient();
+            // Observability (issue 8): this node's meters, served at /observe/metrics.
+            WardenMetrics metrics = WardenMetrics.create();
+            opened.add(metrics);
             // Authorizing a request reads these three: cached, each write forgets what it touched, and
             // the change follower below makes the caches forget what other nodes changed.
             var memberships = new CachingMembershipRepository(new MariaDbMembershipRepository(db, clock));
@@ -215,9 +221,9 @@ public final class Wiring implements AutoCloseable {
             var machineKeys = new MariaDbMachineKeyRepository(db, clock);
             // The master key also keys the HMAC hashing of secrets: read it before the hasher.
             MasterKey masterKey = masterKey(config);
-            var hasher = new ConfiguredSecretHasher(config.hashAlgorithm(),
-                    new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
-                            config.argon2Parallelism(), config.hashThreads(), config.hashQueue()),
+            var argon2 = new Argon2SecretHasher(config.argon2MemoryKib(), config.argon2Iterations(),
+                    config.argon2Parallelism(), config.hashThreads(), config.hashQueue());
+            var hasher = new ConfiguredSecretHasher(config.hashAlgorithm(), argon2,
                     HmacSecretHasher.fromMasterKey(masterKey), config.tokenCacheMaxSize());
             opened.add(hasher);
             var keyGenerator = JdkRsaKeyGenerator.withDefaults();
@@ -260,8 +266,8 @@ public final class Wiring implements AutoCloseable {
                     signingKeys, oauth.issuer(), oauth.assertionRules(), apiClients, clientCache);
             List<CredentialVerifier> verifiers = AuthenticationMethods.load(config.authMethods(), verifierContext,
                     config.authSettings());
-            AuthenticateUseCase authenticationMethods = failureLimited(config,
-                    new AuthenticateService(verifiers, authFailures), clock);
+            AuthenticateUseCase authenticationMethods = new MeasureAuthenticationService(failureLimited(config,
+                    new AuthenticateService(verifiers, authFailures), clock), metrics);
             // The user is read fresh (one row): a change of its token type or name counts at once.
             var tokenIssuer = new AccessTokenIssuer(accessTokens, users, organizations, instances, signingKeys,
                     roleGrants, ids, clock, oauth);
@@ -387,10 +393,16 @@ public final class Wiring implements AutoCloseable {
                 replayGuard.purgeExpired(clock.instant());
             }), 1, 10, TimeUnit.MINUTES);
             scheduleAudit(scheduler, opened, authFailures, auditEvents, clock, config);
+            metrics.tokenCache("credentials", cache::statistics);
+            metrics.argon2(argon2);
+            metrics.databasePool(database);
+            metrics.changeFeed(follower);
 
             // Recorded as registered, observe endpoints included: the OpenAPI test compares them with the document.
             RegisteredRoutes routes = new RegisteredRoutes();
             HttpRouting.Builder routing = routes.recording(HttpRouting.builder());
+            // First of all filters: request id, timing and the access log see every answer.
+            routing.addFilter(new RequestObservation(metrics.registry(), ClientAddresses::of).filter());
             WardenRouting.routing(routing, adapter, config.maxPayloadBytes(),
                     ClientAddresses.trusting(config.trustedProxies()));
             WebServer server = WebServer.builder()
@@ -409,7 +421,7 @@ public final class Wiring implements AutoCloseable {
                     .shutdownGracePeriod(config.faults().shutdownGrace())
                     .shutdownHook(false)
                     .routing(routing)
-                    .addFeature(ObserveFeature.just(health(database)))
+                    .addFeature(ObserveFeature.just(health(database), metrics.observer()))
                     .build()
                     .start();
             if (!server.isRunning() || server.port() <= 0) {

@@ -10,6 +10,7 @@ import dev.warden.application.port.in.AuthenticateUseCase;
 import dev.warden.http.error.ErrorMapping;
 import dev.warden.http.error.ErrorResponse;
 import dev.warden.http.error.GrpcCode;
+import dev.warden.http.observe.RequestObservation;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -66,12 +67,14 @@ public final class AuthenticationHandler implements Handler {
         List<String> values = request.headers().find(HeaderNames.AUTHORIZATION).map(Header::allValues)
                 .orElse(List.of());
         if (values.isEmpty()) {
+            RequestObservation.noteAuthentication(request, "none", "missing");
             refuse(response, "Bearer realm=\"warden\"", ErrorResponse.plain(GrpcCode.UNAUTHENTICATED.code(),
                     "auth header missing"));
             return;
         }
         Optional<PresentedCredential> credential = values.size() == 1 ? credential(values.getFirst()) : Optional.empty();
         if (credential.isEmpty()) {
+            RequestObservation.noteAuthentication(request, "none", "malformed");
             refuse(response, "Bearer realm=\"warden\", error=\"invalid_request\"",
                     ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), HEADER_INVALID_ID, HEADER_INVALID_TEXT));
             return;
@@ -80,6 +83,7 @@ public final class AuthenticationHandler implements Handler {
                 new RequestTarget(request.prologue().method().text(), pathAndQuery(request)))
                 .from(ClientAddresses.of(request)));
         if (verification instanceof Verification.Verified verified) {
+            RequestObservation.noteAuthentication(request, verified.method(), "verified");
             request.context().register(Principal.class, verified.principal());
             response.next();
             return;
@@ -87,6 +91,9 @@ public final class AuthenticationHandler implements Handler {
         if (verification instanceof Verification.Rejected rejected && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused " + credential.get().scheme() + " credential: " + rejected.reasonForLogs());
         }
+        // The scheme is Bearer or one an enabled method declares: never free text from the client.
+        RequestObservation.noteAuthentication(request, credential.get().scheme().toLowerCase(java.util.Locale.ROOT),
+                verification instanceof Verification.Rejected ? "rejected" : "unrecognized");
         refuse(response, "Bearer realm=\"warden\", error=\"invalid_token\"",
                 ErrorResponse.of(GrpcCode.UNAUTHENTICATED.code(), TOKEN_INVALID_ID, TOKEN_INVALID_TEXT));
     }

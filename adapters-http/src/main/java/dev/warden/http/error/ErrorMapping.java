@@ -11,6 +11,7 @@ import dev.warden.application.error.UnavailableException;
 import dev.warden.application.error.WardenException;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
+import dev.warden.http.observe.RequestObservation;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
@@ -19,14 +20,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one place where failures become HTTP answers: application exceptions get the contract's
- * status, gRPC code and message; anything unexpected is logged with a correlation id and
- * answered with an opaque 500 that names only that id.
+ * status, gRPC code and message; anything unexpected is logged with the request id (the
+ * correlation id) and answered with an opaque 500 that names only that id.
  */
 public final class ErrorMapping {
 
@@ -87,9 +87,10 @@ public final class ErrorMapping {
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, Exception error) {
-        String correlationId = UUID.randomUUID().toString();
+        // The request id: the same as in the X-Request-Id header and the access log line.
+        String correlationId = RequestObservation.requestId(request);
         LOG.log(Level.SEVERE, "Unexpected error, correlation id " + correlationId + " on "
-                + request.prologue().method().text() + " " + request.path().path(), error);
+                + request.prologue().method().text() + " " + request.prologue().uriPath().path(), error);
         json.send(response, Status.INTERNAL_SERVER_ERROR_500,
                 ErrorResponse.plain(GrpcCode.INTERNAL.code(), "Internal error (correlation id " + correlationId + ")"));
     }

@@ -2,6 +2,7 @@ package dev.warden.http.oauth;
 
 import dev.warden.application.error.TooManyAttemptsException;
 import dev.warden.application.error.UnavailableException;
+import dev.warden.http.observe.RequestObservation;
 import dev.warden.http.json.JsonCodec;
 import dev.warden.http.json.PayloadTooLargeException;
 import io.helidon.http.HeaderNames;
@@ -86,7 +87,8 @@ public final class OAuthResponses {
 
     private void transportRefusal(ServerRequest request, ServerResponse response, RuntimeException e, Status status) {
         if (status.code() >= 500) {
-            LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed", e);
+            LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed, request id "
+                    + RequestObservation.requestId(request), e);
             error(response, OAuthError.serverError());
         } else {
             error(response, new OAuthError(status.code(), "invalid_request", status.reasonPhrase()));
@@ -113,7 +115,8 @@ public final class OAuthResponses {
             } catch (HttpException e) {
                 transportRefusal(request, response, e, e.status());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed", e);
+                LOG.log(Level.WARNING, "OAuth endpoint " + request.path().path() + " failed, request id "
+                    + RequestObservation.requestId(request), e);
                 if (!response.isSent()) {
                     error(response, OAuthError.serverError());
                 }

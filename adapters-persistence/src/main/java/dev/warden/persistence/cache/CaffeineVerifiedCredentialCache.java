@@ -50,6 +50,8 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
                 .ticker(ticker)
                 // Maintenance (eviction) on the calling thread: it is cheap, and no pool is needed.
                 .executor(Runnable::run)
+                // Hit and miss counts for the metrics: striped adders, no lock on the lookup path.
+                .recordStats()
                 .build();
     }
 
@@ -119,6 +121,12 @@ public final class CaffeineVerifiedCredentialCache implements VerifiedCredential
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.invalidateAll();
+    }
+
+    /** Lookups that found a verified credential, lookups that did not, and the entries held now. */
+    public CacheStatistics statistics() {
+        var stats = cache.stats();
+        return new CacheStatistics(stats.hitCount(), stats.missCount(), cache.estimatedSize());
     }
 
     /** Approximate number of entries, for metrics. */

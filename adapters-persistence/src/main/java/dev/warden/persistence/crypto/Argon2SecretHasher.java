@@ -47,6 +47,8 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
     private final ThreadPoolExecutor pool;
     /** One permit per hash that may run or wait: threads plus queue capacity. */
     private final Semaphore admissions;
+    /** Hashes refused because every thread was busy and the queue full, for metrics. */
+    private final java.util.concurrent.atomic.LongAdder shed = new java.util.concurrent.atomic.LongAdder();
 
     public Argon2SecretHasher(Argon2Settings settings) {
         this(Argon2Factory.create(Argon2Types.ARGON2id), settings);
@@ -108,6 +110,11 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
         return pool.getQueue().size();
     }
 
+    /** Hashes refused so far because the pool and its queue were full (load shed), for metrics. */
+    public long shedCount() {
+        return shed.sum();
+    }
+
     /** Hashes running now, for metrics. */
     public int activeCount() {
         return pool.getActiveCount();
@@ -129,6 +136,7 @@ public final class Argon2SecretHasher implements SecretHasher, AutoCloseable {
     // the caller's to wipe, and an interrupted caller cannot pull it from under a running hash.
     private <T> T run(Callable<T> work, byte[] secretCopy) {
         if (!admissions.tryAcquire()) {
+            shed.increment();
             argon2.wipeArray(secretCopy);
             throw busy();
         }

@@ -130,6 +130,23 @@ public final class Database implements AutoCloseable {
         return reachability.check();
     }
 
+    /**
+     * The connection pool now, for metrics: connections in use, idle, open in all, callers waiting
+     * for one, and the most it opens. All zero once closed.
+     */
+    public PoolStatistics poolStatistics() {
+        HikariPoolMXBean pool = dataSource.isClosed() ? null : dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolStatistics(0, 0, 0, 0, dataSource.getMaximumPoolSize());
+        }
+        return new PoolStatistics(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+                pool.getThreadsAwaitingConnection(), dataSource.getMaximumPoolSize());
+    }
+
+    /** The connection pool's counts: see {@link #poolStatistics()}. */
+    public record PoolStatistics(int active, int idle, int total, int waiting, int maximum) {
+    }
+
     /** Whether the latest reachability check succeeded; costs nothing. */
     public boolean reachable() {
         return reachability.reachable();

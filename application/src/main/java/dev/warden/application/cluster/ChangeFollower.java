@@ -135,6 +135,16 @@ public final class ChangeFollower {
     }
 
     /**
+     * How long ago the last successful read of the feed started (since creation before the first):
+     * how far behind other nodes' changes this node may be. About one poll interval while healthy.
+     */
+    public Duration lag() {
+        Instant last = lastRead;
+        Duration lag = Duration.between(last == null ? created : last, clock.instant());
+        return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
+    /**
      * The overlap before the last successful read (before now on the first): consecutive reads
      * overlap, however long the polls in between failed, so nothing is skipped.
      */

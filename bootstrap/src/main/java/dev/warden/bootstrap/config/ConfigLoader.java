@@ -97,7 +97,19 @@ public final class ConfigLoader {
                         Duration.ofHours(1)),
                 faultTolerance(),
                 failureLimits(),
-                trustedProxies());
+                trustedProxies(),
+                logging());
+    }
+
+    /** The log level by name (INFO, WARNING, DEBUG, …) and the access log's destination. */
+    private WardenConfig.Logging logging() {
+        String key = "warden.log.level";
+        String level = string(key, "INFO");
+        return new WardenConfig.Logging(
+                dev.warden.bootstrap.logging.LogSettings.level(level.isBlank() ? "INFO" : level)
+                        .orElseThrow(() -> invalid(key, level,
+                                "a log level: ERROR, WARN, INFO, DEBUG, TRACE (or SEVERE, WARNING, FINE, FINER, FINEST, OFF)")),
+                string("warden.log.access", dev.warden.bootstrap.logging.LogSettings.STDOUT).strip());
     }
 
     /**

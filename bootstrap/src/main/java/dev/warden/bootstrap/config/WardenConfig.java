@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param faults                database fault handling and shutdown
  * @param failureLimits         the failed-authentication limiter
  * @param trustedProxies        addresses and CIDR networks whose {@code X-Forwarded-For} is believed
+ * @param logging               the log level and the access log's destination
  */
 public record WardenConfig(
         int httpPort,
@@ -78,7 +79,15 @@ public record WardenConfig(
         Duration auditFailureWindow,
         FaultTolerance faults,
         FailureLimits failureLimits,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Logging logging) {
+
+    /**
+     * Logging: Warden's log level, and where the access log goes ({@code stdout}, {@code off} or a
+     * file path).
+     */
+    public record Logging(java.util.logging.Level level, String access) {
+    }
 
     /**
      * The failed-authentication limiter: at most {@code addressFailures} failures per client

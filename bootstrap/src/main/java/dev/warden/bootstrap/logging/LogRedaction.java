@@ -1,6 +1,8 @@
 package dev.warden.bootstrap.logging;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -23,22 +25,67 @@ public final class LogRedaction {
     /** What replaces a secret. */
     public static final String REDACTED = "[REDACTED]";
 
-    private record Rule(Pattern pattern, String replacement) {
+    /**
+     * A pattern, its replacement, and a cheap necessary condition for it to match: most lines hold
+     * none of the rules' literals, and skipping the regular expressions there keeps the net cheap
+     * enough for the access log's line per request. A condition may be true without a match, never
+     * false with one.
+     */
+    private record Rule(Pattern pattern, String replacement, Predicate<Text> mayMatch) {
     }
 
     private static final List<Rule> RULES = List.of(
             // A PEM block, or its start when a message was cut off: the header stays, the body goes.
             new Rule(Pattern.compile("(-----BEGIN [A-Z0-9 ]{1,40}-----)(?:.*?-----END [A-Z0-9 ]{1,40}-----|.*)",
-                    Pattern.DOTALL), "$1" + REDACTED + "-----END-----"),
+                    Pattern.DOTALL), "$1" + REDACTED + "-----END-----", t -> t.text.contains("-----BEGIN ")),
             // The whole rest of the value: a scheme's parameters may hold the secret anywhere.
-            new Rule(Pattern.compile("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)[^\\r\\n\"']+"), "$1" + REDACTED),
-            new Rule(Pattern.compile("(wdn_[a-z]{1,10}_)[A-Za-z0-9_-]+"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(?i)(authorization[\"']?\\s*[:=]\\s*[\"']?)[^\\r\\n\"']+"), "$1" + REDACTED,
+                    t -> t.lower().contains("authorization")),
+            new Rule(Pattern.compile("(wdn_[a-z]{1,10}_)[A-Za-z0-9_-]+"), "$1" + REDACTED, t -> t.text.contains("wdn_")),
             // JOSE headers and every JSON object start with {" — base64 "eyJ": JWTs, key files.
-            new Rule(Pattern.compile("eyJ[A-Za-z0-9_+/=-]{8,}(?:\\.[A-Za-z0-9_+/=-]*){0,4}"), REDACTED),
+            new Rule(Pattern.compile("eyJ[A-Za-z0-9_+/=-]{8,}(?:\\.[A-Za-z0-9_+/=-]*){0,4}"), REDACTED,
+                    t -> t.text.contains("eyJ")),
             new Rule(Pattern.compile("(?i)((?:client_secret|clientsecret|client_assertion|assertion|secret|password"
                     + "|passphrase|access_token|refresh_token|id_token|token)[\"']?\\s*[:=]\\s*[\"']?)"
-                    + "[^\\s\"'&,;)}\\]]{4,}"), "$1" + REDACTED),
-            new Rule(Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])"), REDACTED));
+                    + "[^\\s\"'&,;)}\\]]{4,}"), "$1" + REDACTED,
+                    // Every keyword above contains one of these.
+                    t -> t.lower().contains("secret") || t.lower().contains("assertion") || t.lower().contains("pass")
+                            || t.lower().contains("token")),
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])"), REDACTED,
+                    t -> hasAlphanumericRun(t.text, 64)));
+
+    /** A line being redacted, with its lower-case form computed at most once. */
+    private static final class Text {
+        final String text;
+        private String lower;
+
+        Text(String text) {
+            this.text = text;
+        }
+
+        // ASCII letters lower-case to ASCII letters, so (?i) matches (ASCII-only) are never missed.
+        String lower() {
+            if (lower == null) {
+                lower = text.toLowerCase(Locale.ROOT);
+            }
+            return lower;
+        }
+    }
+
+    private static boolean hasAlphanumericRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                if (++run >= length) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
 
     private LogRedaction() {
     }
@@ -48,14 +95,17 @@ public final class LogRedaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = text;
+        Text current = new Text(text);
         for (Rule rule : RULES) {
-            Matcher matcher = rule.pattern().matcher(result);
+            if (!rule.mayMatch().test(current)) {
+                continue;
+            }
+            Matcher matcher = rule.pattern().matcher(current.text);
             if (matcher.find()) {
-                result = matcher.replaceAll(rule.replacement());
+                current = new Text(matcher.replaceAll(rule.replacement()));
             }
         }
-        return result;
+        return current.text;
     }
 
     /**

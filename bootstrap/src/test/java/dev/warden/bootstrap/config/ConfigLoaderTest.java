@@ -138,6 +138,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLogLevelAndTheAccessLogAreReadAndChecked() {
+        WardenConfig defaults = load(Map.of());
+        assertThat(defaults.logging()).isEqualTo(new WardenConfig.Logging(java.util.logging.Level.INFO, "stdout"));
+        WardenConfig packaged = ConfigLoader.load(Config.just(ConfigSources.classpath("application.yaml")));
+        assertThat(packaged.logging()).isEqualTo(defaults.logging());
+        assertThat(load(Map.of("warden.log.level", "debug", "warden.log.access", " /var/log/warden/access.log "))
+                .logging()).isEqualTo(new WardenConfig.Logging(java.util.logging.Level.FINE, "/var/log/warden/access.log"));
+        assertThat(load(Map.of("warden.log.level", "WARNING")).logging().level()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThatThrownBy(() -> load(Map.of("warden.log.level", "loud")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("WARDEN_LOG_LEVEL");
+    }
+
+    @Test
     void badValuesStopStartUpNamingTheKey() {
         List<Map<String, String>> bad = List.of(
                 Map.of("warden.http.port", "eighty"),

@@ -3,6 +3,8 @@ package dev.warden.bootstrap.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +84,14 @@ class OverloadEndToEndTest extends OneServerEndToEnd {
             assertThat(JSON.readTree(refused.substring(refused.indexOf(' ') + 1)).at("/error").asText())
                     .isEqualTo("temporarily_unavailable");
         }
+        // The metrics saw the shedding: each 503 of the flood is a hash refused by the argon2 pool.
+        String metrics = scrapeMetrics();
+        int shedAnswers = statuses.getOrDefault(503, new AtomicInteger()).get();
+        assertThat(ObservabilityEndToEndTest.value(metrics, "warden_argon2_shed_total", Map.of()))
+                .as("shed count, %d answers 503", shedAnswers).isGreaterThanOrEqualTo(shedAnswers);
+        assertThat(ObservabilityEndToEndTest.value(metrics, "warden_authentications_total",
+                Map.of("scheme", "client_secret", "outcome", "unavailable"))).isGreaterThanOrEqualTo(shedAnswers);
+        assertThat(ObservabilityEndToEndTest.value(metrics, "warden_argon2_queue_depth", Map.of())).isZero();
         // Recovery: a secret nobody has verified yet needs a fresh hash, and gets it at once.
         String secret = ok(api.put("/management/v1/users/" + userId + "/secret", admin, "{}")).text("/clientSecret");
         assertThat(clients.clientCredentials("192.0.2.1", "after-flood", secret).statusCode()).isEqualTo(200);
@@ -90,6 +100,13 @@ class OverloadEndToEndTest extends OneServerEndToEnd {
         LOG.info(String.format("[overload] flood of %d clients x %d: %s; admin calls during the flood: %d,"
                         + " median %.2f ms (baseline %.2f ms)", FLOOD_CLIENTS, REQUESTS_PER_CLIENT, statuses,
                 duringFlood.size(), WardenOnMariaDb.medianMillis(duringFlood), WardenOnMariaDb.medianMillis(baseline)));
+    }
+
+    private String scrapeMetrics() {
+        HttpResponse<String> scrape = ClientRequests.send(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(clients.uri("/observe/metrics")).build());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body();
     }
 
     /** Admin calls until {@code count} are done or {@code going} turns false; each must succeed. Returns latencies. */

@@ -48,6 +48,21 @@ class WardenJarIT {
             assertThat(org.get("name").asText()).isEqualTo("Acme Corp");
             assertThat(org.get("primaryDomain").asText()).isEqualTo("acme-corp.localhost");
             assertThat(warden.output()).contains(dataDir.resolve("admin.pat").toString()).doesNotContain(token);
+
+            // The access log: a line of JSON alone on standard output, with the answer's request id.
+            String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+            warden.awaitOutput("\"requestId\":\"" + id + "\"", Duration.ofSeconds(10));
+            String line = warden.output().lines().filter(l -> l.contains(id)).findFirst().orElseThrow();
+            JsonNode access = new ObjectMapper().readTree(line);
+            assertThat(access.get("route").asText()).isEqualTo("/management/v1/orgs/me");
+            assertThat(access.get("status").asInt()).isEqualTo(200);
+            assertThat(access.get("authMethod").asText()).isEqualTo("pat");
+            // The packaged jar has what the metrics need at run time.
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("warden_http_requests_seconds_count{method=\"GET\",route=\"/management/v1/orgs/me\"");
         } finally {
             warden.stop();
         }

@@ -61,6 +61,17 @@ class LogRedactionTest {
     }
 
     @Test
+    void theQuickChecksBeforeEachRuleSkipNoMatchWhateverTheCase() {
+        assertThat(LogRedaction.redact("AUTHORIZATION: Basic cm9ib3Q6aHVudGVy")).isEqualTo("AUTHORIZATION: [REDACTED]");
+        assertThat(LogRedaction.redact("Client_Secret=abcdefgh&x=1")).isEqualTo("Client_Secret=[REDACTED]&x=1");
+        assertThat(LogRedaction.redact("PassPhrase: correct-horse")).isEqualTo("PassPhrase: [REDACTED]");
+        assertThat(LogRedaction.redact("{\"ID_TOKEN\":\"abcd1234\"}")).isEqualTo("{\"ID_TOKEN\":\"[REDACTED]\"}");
+        assertThat(LogRedaction.redact("Client_Assertion=abcdefgh")).isEqualTo("Client_Assertion=[REDACTED]");
+        assertThat(LogRedaction.redact("path /x/" + "a1".repeat(32) + "/y")).isEqualTo("path /x/[REDACTED]/y");
+        assertThat(LogRedaction.redact("path /x/" + "a1".repeat(31) + "a/y")).as("63 characters").doesNotContain("REDACTED");
+    }
+
+    @Test
     void ordinaryLinesAreLeftAlone() {
         for (String line : new String[] {
                 "Warden is ready on port 8080 (external URL http://localhost:8080, secrets hashed with argon2id)",
