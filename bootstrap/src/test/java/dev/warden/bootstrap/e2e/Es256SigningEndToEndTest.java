@@ -38,7 +38,7 @@ class Es256SigningEndToEndTest {
     private String admin;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
+    void start(@TempDir Path dataDir) throws Exception {
         warden = WardenOnMariaDb.start(dataDir, Map.of("warden.oauth.signing.algorithm", "ES256"));
         api = warden.api;
         admin = warden.adminPat;
