@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,11 @@ final class ConsoleBrowser implements AutoCloseable {
             }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new ConsoleBrowser(warden, new ChromeDriver(service, options));
+            ChromeDriver chrome = new ChromeDriver(service, options);
+            // Lets the page write the clipboard and the test read it back: the Copy button is proven, not assumed.
+            chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://127.0.0.1:" + warden.port(),
+                    "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            return new ConsoleBrowser(warden, chrome);
         } catch (RuntimeException | Error e) {
             warden.close();
             throw e;
@@ -114,6 +119,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** What the system clipboard holds now, as the page reads it. */
+    String clipboard() {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, (e) => done('clipboard refused: ' + e));");
     }
 
     /** The value in the open copy-once dialog, after checking it is read-only and warned about. */

@@ -100,7 +100,8 @@ class ConsoleBrowserEndToEndTest {
         browser.findElement(By.id("create-pat")).click();
         String token = copyOnceDialog("token");
         browser.findElement(By.id("copy-token")).click();
-        assertThat(visible(By.id("copy-status")).getText()).isNotBlank();
+        wait.until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied to the clipboard."));
+        assertThat(console.clipboard()).as("what the Copy button put on the clipboard").isEqualTo(token);
         screenshot("copy-the-token");
         browser.findElement(By.id("close-token")).click();
         visible(By.cssSelector("tr[data-pat-id]"));
