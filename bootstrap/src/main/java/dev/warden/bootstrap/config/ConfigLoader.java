@@ -109,7 +109,7 @@ public final class ConfigLoader {
                 dev.warden.bootstrap.logging.LogSettings.level(level.isBlank() ? "INFO" : level)
                         .orElseThrow(() -> invalid(key, level,
                                 "a log level: ERROR, WARN, INFO, DEBUG, TRACE (or SEVERE, WARNING, FINE, FINER, FINEST, OFF)")),
-                string("warden.log.access", dev.warden.bootstrap.logging.LogSettings.STDOUT).strip());
+                string("warden.log.access", dev.warden.bootstrap.logging.LogSettings.OFF).strip());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.warden.bootstrap.logging;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -79,16 +80,16 @@ public final class LogSettings {
         ACCESS.setLevel(Level.INFO);
         ACCESS.setUseParentHandlers(false);
         Handler handler = access.isBlank() || STDOUT.equalsIgnoreCase(access.strip())
-                ? new FlushingStreamHandler(System.out) : fileHandler(Path.of(access.strip()));
+                ? new BufferedLineHandler(new FileOutputStream(FileDescriptor.out), false)
+                : new BufferedLineHandler(openForAppend(Path.of(access.strip())), true);
         handler.setFormatter(new LogRedaction.RedactingFormatter(new MessageLine()));
         handler.setLevel(Level.INFO);
         ACCESS.addHandler(handler);
     }
 
-    private static Handler fileHandler(Path file) {
+    private static OutputStream openForAppend(Path file) {
         try {
-            // The pattern language of FileHandler gives '%' and '/' meanings: escape the former.
-            return new FileHandler(file.toAbsolutePath().toString().replace("%", "%%"), true);
+            return new FileOutputStream(file.toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the access log file " + file, e);
         }
@@ -102,22 +103,52 @@ public final class LogSettings {
         }
     }
 
-    /** Standard output, each line flushed as it is written (a plain StreamHandler buffers). */
-    private static final class FlushingStreamHandler extends StreamHandler {
-        FlushingStreamHandler(OutputStream out) {
+    /**
+     * Lines collected in the writer's buffer and written when it is full or every
+     * {@value #FLUSH_MILLIS} ms, not one write system call per request (which cost more than
+     * building the line): at most that much of the access log is lost if the process is killed;
+     * a clean stop flushes it.
+     */
+    static final class BufferedLineHandler extends StreamHandler {
+        static final long FLUSH_MILLIS = 200;
+        private final boolean closeStream;
+        private final Thread flusher;
+        private volatile boolean written;
+
+        BufferedLineHandler(OutputStream out, boolean closeStream) {
             super(out, new MessageLine());
+            this.closeStream = closeStream;
+            this.flusher = Thread.ofPlatform().daemon().name("access-log-flush").start(this::flushEvery);
         }
 
         @Override
         public synchronized void publish(LogRecord record) {
             super.publish(record);
-            flush();
+            written = true;
+        }
+
+        private void flushEvery() {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(FLUSH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (written) {
+                    written = false;
+                    flush();
+                }
+            }
         }
 
         @Override
         public synchronized void close() {
-            // Flush, but never close standard output.
-            flush();
+            flusher.interrupt();
+            if (closeStream) {
+                super.close();
+            } else {
+                flush();  // never close standard output
+            }
         }
     }
 }

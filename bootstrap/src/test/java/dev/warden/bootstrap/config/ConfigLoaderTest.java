@@ -140,7 +140,7 @@ class ConfigLoaderTest {
     @Test
     void theLogLevelAndTheAccessLogAreReadAndChecked() {
         WardenConfig defaults = load(Map.of());
-        assertThat(defaults.logging()).isEqualTo(new WardenConfig.Logging(java.util.logging.Level.INFO, "stdout"));
+        assertThat(defaults.logging()).isEqualTo(new WardenConfig.Logging(java.util.logging.Level.INFO, "off"));
         WardenConfig packaged = ConfigLoader.load(Config.just(ConfigSources.classpath("application.yaml")));
         assertThat(packaged.logging()).isEqualTo(defaults.logging());
         assertThat(load(Map.of("warden.log.level", "debug", "warden.log.access", " /var/log/warden/access.log "))

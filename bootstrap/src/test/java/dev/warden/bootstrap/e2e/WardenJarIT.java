@@ -32,6 +32,7 @@ class WardenJarIT {
         Running warden = start(List.of("-Dwarden.first.instance.org.name=Acme Corp"), Map.of(
                 "WARDEN_HTTP_PORT", Integer.toString(port),
                 "WARDEN_DATA_DIR", dataDir.toString(),
+                "WARDEN_LOG_ACCESS", "stdout",
                 // The system property above must win over this.
                 "WARDEN_FIRST_INSTANCE_ORG_NAME", "From Environment"));
         try {

@@ -77,6 +77,21 @@ class LogSettingsTest {
     }
 
     @Test
+    void bufferedLinesReachTheFileWithinAFlushIntervalWithoutAnExplicitFlush(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("access.log");
+        LogSettings.apply(Level.INFO, file.toString());
+
+        access.info("{\"path\":\"/b\",\"status\":200}");
+
+        // The flusher writes within FLUSH_MILLIS; the bound is generous for a loaded machine.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (Files.readAllLines(file).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("{\"path\":\"/b\",\"status\":200}");
+    }
+
+    @Test
     void theAccessLogCanBeSwitchedOff() {
         LogSettings.apply(Level.INFO, "off");
 
