@@ -97,7 +97,14 @@ public final class RequestObservation {
         String method = method(request);
         String route = route(request);
         int status = response.status().code();
-        timers.computeIfAbsent(new Series(method, route, status), timer()).record(Duration.ofNanos(nanos));
+        Series series = new Series(method, route, status);
+        Timer timer = timers.get(series);
+        if (timer == null) {
+            // Not inside computeIfAbsent: creating a meter takes locks of its own (see MeterCreation).
+            timer = MeterCreation.serialized(() -> timer().apply(series));
+            timers.putIfAbsent(series, timer);
+        }
+        timer.record(Duration.ofNanos(nanos));
         if (ACCESS.isLoggable(Level.INFO)) {
             ACCESS.info(accessLine(request, id, method, route, status, nanos));
         }

@@ -2,6 +2,7 @@ package dev.warden.bootstrap.observe;
 
 import dev.warden.application.cluster.ChangeFollower;
 import dev.warden.application.port.out.AuthenticationMeter;
+import dev.warden.http.observe.MeterCreation;
 import dev.warden.persistence.cache.CacheStatistics;
 import dev.warden.persistence.crypto.Argon2SecretHasher;
 import dev.warden.persistence.db.Database;
@@ -70,12 +71,16 @@ public final class WardenMetrics implements AuthenticationMeter, AutoCloseable {
 
     @Override
     public void authenticated(String scheme, String method, String outcome) {
-        authentications.computeIfAbsent(List.of(scheme, method, outcome), labels -> registry.getOrCreate(
-                Counter.builder(AUTHENTICATIONS)
-                        .description("Authentications by credential scheme, method that verified it, and outcome")
-                        .tags(List.of(Tag.create("scheme", scheme), Tag.create("method", method),
-                                Tag.create("outcome", outcome)))))
-                .increment();
+        List<String> labels = List.of(scheme, method, outcome);
+        Counter counter = authentications.get(labels);
+        if (counter == null) {
+            counter = MeterCreation.serialized(() -> registry.getOrCreate(Counter.builder(AUTHENTICATIONS)
+                    .description("Authentications by credential scheme, method that verified it, and outcome")
+                    .tags(List.of(Tag.create("scheme", scheme), Tag.create("method", method),
+                            Tag.create("outcome", outcome)))));
+            authentications.putIfAbsent(labels, counter);
+        }
+        counter.increment();
     }
 
     /** The hits, misses, size and hit ratio of a cache of verified credentials, labelled {@code cache=name}. */
@@ -108,10 +113,10 @@ public final class WardenMetrics implements AuthenticationMeter, AutoCloseable {
 
     /** Seconds since the change feed was last read: how far behind other nodes' changes this node may be. */
     public void changeFeed(ChangeFollower follower) {
-        registry.getOrCreate(Gauge.builder("warden.change.feed.lag", follower,
+        MeterCreation.serialized(() -> registry.getOrCreate(Gauge.builder("warden.change.feed.lag", follower,
                         (ToDoubleFunction<ChangeFollower>) f -> f.lag().toNanos() / 1e9)
                 .baseUnit("seconds")
-                .description("Seconds since the last successful read of the change feed"));
+                .description("Seconds since the last successful read of the change feed")));
     }
 
     private void pool(String name, String description, Database database,
@@ -121,16 +126,17 @@ public final class WardenMetrics implements AuthenticationMeter, AutoCloseable {
 
     private void gauge(String name, String description, List<Tag> tags, Supplier<Number> value) {
         readers.add(value);
-        registry.getOrCreate(Gauge.builder(name, value, (ToDoubleFunction<Supplier<Number>>) v -> v.get().doubleValue())
-                .description(description)
-                .tags(tags));
+        MeterCreation.serialized(() -> registry.getOrCreate(
+                Gauge.builder(name, value, (ToDoubleFunction<Supplier<Number>>) v -> v.get().doubleValue())
+                        .description(description)
+                        .tags(tags)));
     }
 
     private void counter(String name, String description, List<Tag> tags, Supplier<Long> value) {
         readers.add(value);
-        registry.getOrCreate(FunctionalCounter.builder(name, value, Supplier::get)
+        MeterCreation.serialized(() -> registry.getOrCreate(FunctionalCounter.builder(name, value, Supplier::get)
                 .description(description)
-                .tags(tags));
+                .tags(tags)));
     }
 
     @Override
