@@ -1,19 +1,13 @@
 package dev.warden.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,36 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * bootstrap/target/console-screenshots (and docs/console with -Dwarden.console.docs=true).
  * Without Chromium the test fails (CI installs it), it never skips.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserEndToEndTest {
+class ConsoleBrowserEndToEndTest extends ConsoleBrowserTests {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final Duration WAIT = ConsoleBrowser.WAIT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ConsoleBrowser console;
-    private WardenOnMariaDb warden;
-    private Api api;
-    private String base;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        console = ConsoleBrowser.start(dataDir);
-        warden = console.warden;
-        api = console.api;
-        base = console.base;
-        browser = console.browser;
-        wait = console.wait;
-    }
-
-    @AfterAll
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void theWholeWorkflowInTheBrowserHandsOutATokenThatWorksUntilItIsDeleted() throws Exception {

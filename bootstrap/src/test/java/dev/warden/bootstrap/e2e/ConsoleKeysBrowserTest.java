@@ -8,18 +8,12 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.warden.domain.key.RsaKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,37 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the downloaded key file gets tokens with the JWT profile until the key is deleted in the console,
  * the new user name is the client id, a JWT user gets JWT access tokens.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleKeysBrowserTest {
+class ConsoleKeysBrowserTest extends ConsoleBrowserTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MANAGEMENT_SCOPE = "openid urn:zitadel:iam:org:project:id:zitadel:aud";
     /** The console's page size of the service user list (users.js PAGE_SIZE). */
     private static final int PAGE_SIZE = 20;
 
-    private ConsoleBrowser console;
-    private Api api;
-    private String admin;
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private Path downloads;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir, @TempDir Path downloadDir) throws Exception {
-        downloads = downloadDir;
-        console = ConsoleBrowser.start(dataDir, downloadDir);
-        api = console.api;
-        admin = console.adminPat();
-        browser = console.browser;
-        wait = console.wait;
-    }
-
-    @AfterAll
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void aKeyFileDownloadedOnceFromTheConsoleGetsTokensUntilTheKeyIsDeletedThere() throws Exception {

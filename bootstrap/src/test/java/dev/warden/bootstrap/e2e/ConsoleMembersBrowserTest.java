@@ -1,18 +1,12 @@
 package dev.warden.bootstrap.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,34 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node on MariaDB: what is clicked in the browser is proven over plain HTTP with the tokens of the
  * users concerned.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleMembersBrowserTest {
+class ConsoleMembersBrowserTest extends ConsoleBrowserTests {
 
     private static final String ORG_ME = "/management/v1/orgs/me";
     private static final String MEMBER_SEARCH = "/management/v1/orgs/me/members/_search";
     private static final String XSS = "<img src=x onerror=alert(1)>";
 
-    private ConsoleBrowser console;
-    private Api api;
-    private String admin;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        console = ConsoleBrowser.start(dataDir);
-        api = console.api;
-        admin = console.adminPat();
-        browser = console.browser;
-        wait = console.wait;
-    }
-
-    @AfterAll
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void aMemberAddedInTheConsoleGetsItsRolesThenTheChangedOnesAndNoneAfterRemoval() throws Exception {

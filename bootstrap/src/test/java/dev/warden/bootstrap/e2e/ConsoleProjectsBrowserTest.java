@@ -8,22 +8,17 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.warden.domain.key.RsaKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,35 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium against a real node on MariaDB: introspection is set up entirely by clicking, and what
  * the console set up is then proven at {@code POST /oauth/v2/introspect} over plain HTTP.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleProjectsBrowserTest {
+class ConsoleProjectsBrowserTest extends ConsoleBrowserTests {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final String ROLES = "urn:zitadel:iam:org:project:roles";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ConsoleBrowser console;
-    private Api api;
-    private String admin;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        console = ConsoleBrowser.start(dataDir);
-        api = console.api;
-        admin = console.adminPat();
-        browser = console.browser;
-        wait = console.wait;
-    }
-
-    @AfterAll
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     @Order(1)
